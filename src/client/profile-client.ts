@@ -1,0 +1,292 @@
+import {
+  codeForStatus,
+  type ErrorCode,
+  ErrorCodes,
+  isErrorCode,
+  isProfileKitError,
+  ProfileKitError,
+  type ValidationIssue,
+} from './errors';
+import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
+import { parseProfileInput, parseProfilePatch } from './validate';
+
+type Awaitable<T> = T | Promise<T>;
+type HeadersInput = Record<string, string> | Headers | [string, string][];
+
+export interface ProfileClientOptions {
+  /** Origin (and optional path prefix) of the server, e.g. `https://auth.example.com`. `''` means same origin. */
+  baseURL: string;
+  /** Path of the profile resource under `baseURL`. Default `/api/profile`. */
+  path?: string;
+  /** A fetch implementation; defaults to the global `fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers sent with every request, or a function that returns them. */
+  headers?: HeadersInput | (() => Awaitable<HeadersInput>);
+  /** Default `'include'`, so cookies reach an API on another origin. */
+  credentials?: RequestCredentials;
+  /**
+   * Bearer-token mode: a token, or a function returning the current one (null when signed out).
+   * Sent as `Authorization: Bearer <token>`.
+   */
+  token?: string | (() => Awaitable<string | null | undefined>);
+  /** Milliseconds before one attempt fails with `TIMEOUT`. Default 10000; 0 disables it. */
+  timeout?: number;
+  /** Extra attempts for `get` after a network failure, timeout or 5xx. Default 2. Writes are never retried. */
+  retries?: number;
+  /** Delay before retry `n` (1-based), in milliseconds. Default 250 * 2^(n-1). */
+  retryDelay?: (attempt: number) => number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  headers?: HeadersInput;
+}
+
+export interface WriteOptions extends RequestOptions {
+  /**
+   * Makes the write conditional. `true` sends the ETag this client last saw; a string sends that ETag.
+   * A stale version fails with `PROFILE_VERSION_CONFLICT` and changes nothing.
+   */
+  ifMatch?: boolean | string;
+}
+
+/** A profile and the version it was read or written at. */
+export interface VersionedProfile {
+  profile: Profile;
+  etag: string | null;
+}
+
+export interface ProfileClient {
+  /** Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet. */
+  get(options?: RequestOptions): Promise<VersionedProfile>;
+  /** Creates or replaces the whole profile. */
+  put(input: ProfileInput, options?: WriteOptions): Promise<VersionedProfile>;
+  /** Changes only the given fields; `null` clears an optional one. */
+  patch(input: ProfilePatch, options?: WriteOptions): Promise<VersionedProfile>;
+  /** The ETag of the last profile this client read or wrote, or null. */
+  readonly etag: string | null;
+  /** Forgets the kept ETag (for example after sign-out). */
+  reset(): void;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+const DEFAULT_RETRIES = 2;
+
+function failure(
+  code: ErrorCode,
+  message: string,
+  status?: number,
+  issues?: ValidationIssue[],
+  cause?: unknown,
+): ProfileKitError {
+  return new ProfileKitError(code, message, { status, issues, cause });
+}
+
+function isIssueList(value: unknown): value is ValidationIssue[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (i) =>
+        typeof i === 'object' &&
+        i !== null &&
+        typeof (i as ValidationIssue).path === 'string' &&
+        typeof (i as ValidationIssue).code === 'string' &&
+        typeof (i as ValidationIssue).message === 'string',
+    )
+  );
+}
+
+async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const text = await response.text();
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+async function errorFromResponse(response: Response): Promise<ProfileKitError> {
+  const body = await readJson(response);
+  const fallback = codeForStatus(response.status);
+  if (body.ok && typeof body.value === 'object' && body.value !== null) {
+    const { code, message, issues } = body.value as Record<string, unknown>;
+    return failure(
+      isErrorCode(code) ? code : fallback,
+      typeof message === 'string' ? message : `Request failed with status ${response.status}`,
+      response.status,
+      isIssueList(issues) ? issues : undefined,
+    );
+  }
+  return failure(fallback, `Request failed with status ${response.status}`, response.status);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function retryable(error: ProfileKitError): boolean {
+  return (
+    error.code === ErrorCodes.NETWORK_ERROR ||
+    error.code === ErrorCodes.TIMEOUT ||
+    (error.code === ErrorCodes.SERVER_ERROR && error.status !== undefined && error.status >= 500)
+  );
+}
+
+/**
+ * Creates a typed client for the profile API. It has no React dependency and runs in browsers,
+ * Node and workers. Every failure is a {@link ProfileKitError}.
+ *
+ * @example
+ * const profiles = createProfileClient({ baseURL: 'https://api.example.com' });
+ * const { profile } = await profiles.get();
+ * await profiles.patch({ devices: ['Raspberry Pi'] }, { ifMatch: true });
+ */
+export function createProfileClient(options: ProfileClientOptions): ProfileClient {
+  if (typeof options !== 'object' || options === null || typeof options.baseURL !== 'string') {
+    throw new TypeError('createProfileClient: `baseURL` must be a string (use "" for the same origin)');
+  }
+  const url = options.baseURL.replace(/\/+$/, '') + (options.path ?? '/api/profile');
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const retries = Math.max(0, options.retries ?? DEFAULT_RETRIES);
+  const retryDelay = options.retryDelay ?? ((n: number) => 250 * 2 ** (n - 1));
+  let etag: string | null = null;
+
+  async function buildHeaders(extra: HeadersInput | undefined, body: boolean): Promise<Headers> {
+    const headers = new Headers();
+    headers.set('accept', 'application/json');
+    if (body) headers.set('content-type', 'application/json');
+    const base = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    for (const source of [base, extra]) {
+      if (!source) continue;
+      new Headers(source).forEach((value, key) => {
+        headers.set(key, value);
+      });
+    }
+    const token = typeof options.token === 'function' ? await options.token() : options.token;
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    return headers;
+  }
+
+  async function attempt(init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted)
+      throw failure(ErrorCodes.ABORTED, 'The request was aborted', undefined, undefined, signal.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer =
+      timeout > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeout)
+        : undefined;
+    try {
+      return await fetchImpl(url, { ...init, signal: controller.signal });
+    } catch (cause) {
+      if (timedOut)
+        throw failure(ErrorCodes.TIMEOUT, `No response within ${timeout} ms`, undefined, undefined, cause);
+      if (signal?.aborted)
+        throw failure(ErrorCodes.ABORTED, 'The request was aborted', undefined, undefined, cause);
+      throw failure(ErrorCodes.NETWORK_ERROR, 'The server could not be reached', undefined, undefined, cause);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function toResult(response: Response): Promise<VersionedProfile> {
+    if (!response.ok) throw await errorFromResponse(response);
+    const body = await readJson(response);
+    if (!body.ok) {
+      throw failure(
+        ErrorCodes.INVALID_RESPONSE,
+        'The server answered with something that is not JSON',
+        response.status,
+      );
+    }
+    const parsed = profileSchema.safeParse(body.value);
+    if (!parsed.success) {
+      throw failure(
+        ErrorCodes.INVALID_RESPONSE,
+        'The server answered with an unexpected profile shape',
+        response.status,
+        undefined,
+        parsed.error,
+      );
+    }
+    const tag = response.headers.get('etag');
+    etag = tag;
+    return { profile: parsed.data, etag: tag };
+  }
+
+  async function send(
+    method: 'GET' | 'PUT' | 'PATCH',
+    body: unknown,
+    opts: WriteOptions = {},
+  ): Promise<VersionedProfile> {
+    const headers = await buildHeaders(opts.headers, body !== undefined);
+    if (opts.ifMatch !== undefined && opts.ifMatch !== false) {
+      const tag = opts.ifMatch === true ? etag : opts.ifMatch;
+      if (!tag) {
+        throw failure(
+          ErrorCodes.ETAG_UNAVAILABLE,
+          'ifMatch: true needs a profile read or written by this client first',
+        );
+      }
+      headers.set('if-match', tag);
+    }
+    const init: RequestInit = {
+      method,
+      headers,
+      credentials: options.credentials ?? 'include',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    const attempts = method === 'GET' ? retries + 1 : 1;
+    for (let n = 1; ; n++) {
+      try {
+        return await toResult(await attempt(init, opts.signal));
+      } catch (error) {
+        const known = isProfileKitError(error)
+          ? error
+          : failure(ErrorCodes.UNKNOWN_ERROR, 'Unexpected failure', undefined, undefined, error);
+        if (n >= attempts || !retryable(known)) throw known;
+        try {
+          await sleep(retryDelay(n), opts.signal);
+        } catch (cause) {
+          throw failure(ErrorCodes.ABORTED, 'The request was aborted', undefined, undefined, cause);
+        }
+      }
+    }
+  }
+
+  return {
+    get: (opts) => send('GET', undefined, opts),
+    put(input, opts) {
+      const parsed = parseProfileInput(input);
+      return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);
+    },
+    patch(input, opts) {
+      const parsed = parseProfilePatch(input);
+      return parsed.success ? send('PATCH', parsed.data, opts) : Promise.reject(parsed.error);
+    },
+    get etag() {
+      return etag;
+    },
+    reset() {
+      etag = null;
+    },
+  };
+}

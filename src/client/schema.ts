@@ -1,0 +1,151 @@
+import * as z from 'zod/mini';
+
+/** Levels a person can give for one programming language. */
+export const SKILL_LEVELS = ['beginner', 'intermediate', 'advanced', 'expert'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/** Overall software or hardware experience; `none` is a real answer, not a missing one. */
+export const EXPERIENCE_LEVELS = ['none', 'beginner', 'intermediate', 'advanced', 'expert'] as const;
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+export const BACKGROUND_PREFERENCES = ['software', 'hardware', 'both'] as const;
+export type BackgroundPreference = (typeof BACKGROUND_PREFERENCES)[number];
+
+/** Suggested answers for years of experience; any range such as "3-5" or "10+" is accepted. */
+export const EXPERIENCE_YEARS_OPTIONS = ['0-1', '1-3', '3-5', '5-10', '10+'] as const;
+
+/** Bounds enforced on input, by the client before sending and by the server before storing. */
+export const PROFILE_LIMITS = {
+  languages: 30,
+  frameworks: 50,
+  devices: 30,
+  architectureFamiliarity: 20,
+  nameLength: 100,
+  experienceYearsLength: 50,
+} as const;
+
+const EXPERIENCE_YEARS_PATTERN = /^\d{1,2}(?:-\d{1,2}|\+)?$/;
+
+function lowercaseEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
+}
+
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMITS.nameLength));
+
+/**
+ * A name given either as a string or as `{ name }` (the seed data model allows both);
+ * it is always stored and returned as a plain string.
+ */
+const nameEntry = z.pipe(
+  z.union([z.string(), z.strictObject({ name: z.string() })]),
+  z.transform((value: string | { name: string }) => (typeof value === 'string' ? value : value.name)),
+);
+
+function uniqueBy<T>(key: (item: T) => string, what: string) {
+  return (ctx: z.core.ParsePayload<T[]>) => {
+    const seen = new Set<string>();
+    ctx.value.forEach((item, index) => {
+      const k = key(item).toLowerCase();
+      if (seen.has(k)) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `Duplicate ${what}`,
+          params: { reason: 'duplicate' },
+          input: item,
+          path: [index],
+        });
+      }
+      seen.add(k);
+    });
+  };
+}
+
+function nameList(max: number, what: string) {
+  return z.array(z.pipe(nameEntry, name)).check(
+    z.maxLength(max),
+    uniqueBy<string>((s) => s, what),
+  );
+}
+
+export const languageSkillSchema = z.strictObject({
+  language: name,
+  level: lowercaseEnum(SKILL_LEVELS),
+});
+export type LanguageSkill = z.output<typeof languageSkillSchema>;
+
+export const languagesSchema = z.array(languageSkillSchema).check(
+  z.maxLength(PROFILE_LIMITS.languages),
+  uniqueBy<LanguageSkill>((l) => l.language, 'language'),
+);
+export const frameworksSchema = nameList(PROFILE_LIMITS.frameworks, 'framework');
+export const devicesSchema = nameList(PROFILE_LIMITS.devices, 'device');
+export const architectureFamiliaritySchema = nameList(PROFILE_LIMITS.architectureFamiliarity, 'architecture');
+
+/** Years of experience as a range ("3-5"), an open range ("10+") or one number; a number is accepted too. */
+export const experienceYearsSchema = z.pipe(
+  z.union([z.string(), z.number().check(z.int(), z.nonnegative(), z.lte(99))]),
+  z.pipe(
+    z.transform((value: string | number) => String(value).replace(/\s+/g, '')),
+    z.string().check(z.maxLength(PROFILE_LIMITS.experienceYearsLength), z.regex(EXPERIENCE_YEARS_PATTERN)),
+  ),
+);
+
+export const skillLevelSchema = lowercaseEnum(SKILL_LEVELS);
+export const experienceLevelSchema = lowercaseEnum(EXPERIENCE_LEVELS);
+export const backgroundPreferenceSchema = lowercaseEnum(BACKGROUND_PREFERENCES);
+
+const optionalFields = {
+  experienceYears: z.optional(z.nullable(experienceYearsSchema)),
+  devices: z.optional(z.nullable(devicesSchema)),
+  architectureFamiliarity: z.optional(z.nullable(architectureFamiliaritySchema)),
+  softwareExperience: z.optional(z.nullable(experienceLevelSchema)),
+  hardwareExperience: z.optional(z.nullable(experienceLevelSchema)),
+  backgroundPreference: z.optional(z.nullable(backgroundPreferenceSchema)),
+};
+
+/** Body of `PUT /api/profile`: creates or replaces the whole profile. Omitted optional fields become null. */
+export const profileInputSchema = z.strictObject({
+  languages: languagesSchema,
+  frameworks: frameworksSchema,
+  ...optionalFields,
+});
+
+/** Body of `PATCH /api/profile`: only the keys present change; `null` clears an optional field. */
+export const profilePatchSchema = z.strictObject({
+  languages: z.optional(languagesSchema),
+  frameworks: z.optional(frameworksSchema),
+  ...optionalFields,
+});
+
+/** The profile as the API returns it. */
+export const profileSchema = z.object({
+  languages: z.array(z.object({ language: z.string(), level: z.enum(SKILL_LEVELS) })),
+  frameworks: z.array(z.string()),
+  experienceYears: z.nullable(z.string()),
+  devices: z.nullable(z.array(z.string())),
+  architectureFamiliarity: z.nullable(z.array(z.string())),
+  softwareExperience: z.nullable(z.enum(EXPERIENCE_LEVELS)),
+  hardwareExperience: z.nullable(z.enum(EXPERIENCE_LEVELS)),
+  backgroundPreference: z.nullable(z.enum(BACKGROUND_PREFERENCES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** What a caller may send: strings or `{ name }` objects, any letter case for levels. */
+export type ProfileInput = z.input<typeof profileInputSchema>;
+/** A profile input after validation and normalisation (the canonical form that is stored). */
+export type NormalizedProfileInput = z.output<typeof profileInputSchema>;
+export type ProfilePatch = z.input<typeof profilePatchSchema>;
+export type NormalizedProfilePatch = z.output<typeof profilePatchSchema>;
+export type Profile = z.output<typeof profileSchema>;
+
+/** Keys of a profile that the server owns; sending one is a validation error. */
+export const READ_ONLY_KEYS = [
+  'id',
+  'userId',
+  'user_id',
+  'createdAt',
+  'created_at',
+  'updatedAt',
+  'updated_at',
+] as const;

@@ -1,0 +1,10 @@
+export type {
+  ErrorCode,
+  Profile,
+  ProfileClient,
+  ProfileClientOptions,
+  ProfileInput,
+  ProfilePatch,
+  ValidationIssue,
+} from '../client/index';
+export { createProfileClient, ErrorCodes, isProfileKitError, ProfileKitError } from '../client/index';

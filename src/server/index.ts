@@ -1,0 +1,1 @@
+export { parseProfileInput, parseProfilePatch, toValidationIssues } from '../client/index';

@@ -1,0 +1,24 @@
+import { defineConfig, type Options } from 'tsup';
+
+const shared: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  target: 'es2022',
+  splitting: false,
+  external: ['react', 'react-dom', 'better-auth', 'pg', 'kysely'],
+};
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { client: 'src/client/index.ts', server: 'src/server/index.ts', msw: 'src/msw/index.ts' },
+    platform: 'neutral',
+  },
+  {
+    ...shared,
+    // The React entry must stay a client module for React Server Components hosts.
+    entry: { index: 'src/react/index.ts' },
+    banner: { js: '"use client";' },
+  },
+]);
