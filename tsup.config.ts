@@ -7,6 +7,7 @@ const shared: Options = {
   target: 'es2022',
   splitting: false,
   external: ['react', 'react-dom', 'better-auth', 'pg', 'kysely'],
+  loader: { '.sql': 'text' },
 };
 
 export default defineConfig([
@@ -20,5 +21,13 @@ export default defineConfig([
     // The React entry must stay a client module for React Server Components hosts.
     entry: { index: 'src/react/index.ts' },
     banner: { js: '"use client";' },
+  },
+  {
+    ...shared,
+    entry: { cli: 'src/server/cli.ts' },
+    format: ['esm'],
+    dts: false,
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);

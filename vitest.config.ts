@@ -1,6 +1,26 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Loads `.sql` files as text, as tsup's text loader does for the build. */
+const sqlAsText: Plugin = {
+  name: 'sql-as-text',
+  transform(code, id) {
+    if (id.endsWith('.sql')) return { code: `export default ${JSON.stringify(code)};`, map: null };
+  },
+};
+
+const src = (path: string) => new URL(`./src/${path}`, import.meta.url).pathname;
 
 export default defineConfig({
+  plugins: [sqlAsText],
+  resolve: {
+    // Examples import the package by its public name; tests run them against the sources.
+    alias: [
+      { find: /^profilekit\/client$/, replacement: src('client/index.ts') },
+      { find: /^profilekit\/server$/, replacement: src('server/index.ts') },
+      { find: /^profilekit\/msw$/, replacement: src('msw/index.ts') },
+      { find: /^profilekit$/, replacement: src('react/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -1,0 +1,60 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface UserProfilesTable {
+  id: Generated<string>;
+  user_id: string;
+  languages: Json<{ language: string; level: string }[]>;
+  frameworks: Json<string[]>;
+  experience_years: string | null;
+  devices: Json<string[] | null>;
+  architecture_familiarity: Json<string[] | null>;
+  software_experience: string | null;
+  hardware_experience: string | null;
+  background_preference: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  name: string;
+  email: string;
+  email_verified: Generated<boolean>;
+  image: string | null;
+  better_auth_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  user_id: string;
+  token: string;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  password_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The tables profilekit's migrations create, as Kysely types. Merge it into your own database interface. */
+export interface ProfileKitDatabase {
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  user_profiles: UserProfilesTable;
+}

@@ -1,0 +1,321 @@
+import { type Kysely, sql } from 'kysely';
+import {
+  type ErrorBody,
+  type ErrorCode,
+  ErrorCodes,
+  type NormalizedProfileInput,
+  type NormalizedProfilePatch,
+  type Profile,
+  parseProfileInput,
+  parseProfilePatch,
+  type ValidationIssue,
+} from '../client/index';
+import type { ProfileKitDatabase } from './database';
+
+/** The part of a better-auth instance the handler uses: any `betterAuth(...)` result fits. */
+export interface SessionSource {
+  api: {
+    getSession(context: { headers: Headers }): Promise<{ user: { id: string } } | null>;
+  };
+}
+
+export interface ProfileHandlerOptions {
+  /** Your better-auth instance. The user id is taken from its session, never from the request. */
+  auth: SessionSource;
+  /** A Kysely instance over the database that profilekit's migrations set up. */
+  // biome-ignore lint/suspicious/noExplicitAny: hosts pass a Kysely typed for their own tables
+  db: Kysely<any>;
+  /** Where the resource is mounted. Default `/api/profile`. */
+  path?: string;
+  /** Largest accepted body in bytes. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Called with unexpected (5xx) errors, for logging. Default `console.error`. */
+  onError?: (error: unknown) => void;
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024;
+const ALLOW = 'GET, HEAD, PUT, PATCH';
+
+type Row = ProfileKitDatabase['user_profiles'];
+type Selected = {
+  [K in keyof Row]: Row[K] extends { __select__: infer S } ? S : Row[K];
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+  }
+}
+
+const fail = (status: number, code: ErrorCode, message: string, issues?: ValidationIssue[]) =>
+  new HttpError(status, issues ? { code, message, issues } : { code, message });
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      vary: 'Cookie, Authorization',
+      ...headers,
+    },
+  });
+}
+
+function etagOf(row: { version: number }): string {
+  return `"v${row.version}"`;
+}
+
+function toIso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+function toProfile(row: Selected): Profile {
+  return {
+    languages: row.languages.map(({ language, level }) => ({ language, level })) as Profile['languages'],
+    frameworks: row.frameworks,
+    experienceYears: row.experience_years,
+    devices: row.devices,
+    architectureFamiliarity: row.architecture_familiarity,
+    softwareExperience: row.software_experience as Profile['softwareExperience'],
+    hardwareExperience: row.hardware_experience as Profile['hardwareExperience'],
+    backgroundPreference: row.background_preference as Profile['backgroundPreference'],
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+function columnsOf(input: NormalizedProfilePatch): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (input.languages !== undefined) columns.languages = jsonb(input.languages);
+  if (input.frameworks !== undefined) columns.frameworks = jsonb(input.frameworks);
+  if (input.experienceYears !== undefined) columns.experience_years = input.experienceYears;
+  if (input.devices !== undefined) columns.devices = jsonb(input.devices);
+  if (input.architectureFamiliarity !== undefined)
+    columns.architecture_familiarity = jsonb(input.architectureFamiliarity);
+  if (input.softwareExperience !== undefined) columns.software_experience = input.softwareExperience;
+  if (input.hardwareExperience !== undefined) columns.hardware_experience = input.hardwareExperience;
+  if (input.backgroundPreference !== undefined) columns.background_preference = input.backgroundPreference;
+  return columns;
+}
+
+/** A whole replacement: every optional field that is absent becomes null. */
+function replacementColumns(input: NormalizedProfileInput): Record<string, unknown> {
+  return columnsOf({
+    experienceYears: null,
+    devices: null,
+    architectureFamiliarity: null,
+    softwareExperience: null,
+    hardwareExperience: null,
+    backgroundPreference: null,
+    ...input,
+  });
+}
+
+type Precondition = { kind: 'none' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
+
+/** Parses If-Match. Tags this server never issued can never match, so they yield an empty list. */
+function parseIfMatch(header: string | null): Precondition {
+  if (header === null) return { kind: 'none' };
+  if (header.trim() === '*') return { kind: 'any' };
+  const versions: number[] = [];
+  for (const part of header.split(',')) {
+    const match = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/.exec(part);
+    if (match) versions.push(Number(match[1]));
+  }
+  return { kind: 'versions', versions };
+}
+
+function isJsonContentType(value: string | null): boolean {
+  if (!value) return false;
+  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
+async function readBody(request: Request, limit: number): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw fail(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, 'Send the profile as application/json');
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    throw fail(413, ErrorCodes.PAYLOAD_TOO_LARGE, `The body is larger than ${limit} bytes`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        throw fail(413, ErrorCodes.PAYLOAD_TOO_LARGE, `The body is larger than ${limit} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw fail(400, ErrorCodes.INVALID_JSON, 'The body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw fail(400, ErrorCodes.INVALID_JSON, 'The body is not valid JSON');
+  }
+}
+
+/**
+ * Creates the profile API as a Fetch API handler: `(Request) => Promise<Response>`. Mount it on Hono,
+ * Next.js route handlers, or anything else that speaks Request and Response.
+ *
+ * - `GET` returns the signed-in person's profile with an `ETag` (404 `PROFILE_NOT_FOUND` when none).
+ * - `PUT` creates (201) or replaces (200) it; `PATCH` changes only the given fields.
+ * - `If-Match` makes a write conditional: a stale version gets 412 `PROFILE_VERSION_CONFLICT`.
+ * - Bad input gets a 4xx with a code (400, 413, 415), never a 5xx, and changes nothing.
+ */
+export function createProfileHandler(
+  options: ProfileHandlerOptions,
+): (request: Request) => Promise<Response> {
+  const { auth, db } = options;
+  if (!auth?.api || typeof auth.api.getSession !== 'function') {
+    throw new TypeError('createProfileHandler: `auth` must be a better-auth instance');
+  }
+  if (!db || typeof db.selectFrom !== 'function') {
+    throw new TypeError('createProfileHandler: `db` must be a Kysely instance');
+  }
+  const path = (options.path ?? '/api/profile').replace(/\/+$/, '');
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const onError = options.onError ?? ((error: unknown) => console.error('[profilekit]', error));
+  const profiles = db as Kysely<ProfileKitDatabase>;
+
+  async function current(userId: string): Promise<Selected | undefined> {
+    return (await profiles
+      .selectFrom('user_profiles')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst()) as Selected | undefined;
+  }
+
+  function respond(status: number, row: Selected): Response {
+    return json(status, toProfile(row), { etag: etagOf(row) });
+  }
+
+  async function conflictOrMissing(userId: string): Promise<HttpError> {
+    const exists = await current(userId);
+    return exists
+      ? fail(412, ErrorCodes.PROFILE_VERSION_CONFLICT, 'The profile changed since it was read; read it again')
+      : fail(412, ErrorCodes.PROFILE_VERSION_CONFLICT, 'There is no profile at that version');
+  }
+
+  async function put(userId: string, request: Request): Promise<Response> {
+    const precondition = parseIfMatch(request.headers.get('if-match'));
+    const parsed = parseProfileInput(await readBody(request, limit));
+    if (!parsed.success)
+      throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
+    const columns = replacementColumns(parsed.data);
+    if (precondition.kind === 'none') {
+      const row = (await profiles
+        .insertInto('user_profiles')
+        .values({ user_id: userId, ...columns } as never)
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet({ ...columns, version: sql`user_profiles.version + 1` } as never),
+        )
+        .returningAll()
+        .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+        .executeTakeFirstOrThrow()) as Selected & { inserted: boolean };
+      return respond(row.inserted ? 201 : 200, row);
+    }
+    return update(userId, columns, precondition);
+  }
+
+  async function update(userId: string, columns: Record<string, unknown>, precondition: Precondition) {
+    if (precondition.kind === 'versions' && precondition.versions.length === 0)
+      throw await conflictOrMissing(userId);
+    let query = profiles
+      .updateTable('user_profiles')
+      .set({ ...columns, version: sql`version + 1` } as never)
+      .where('user_id', '=', userId);
+    if (precondition.kind === 'versions') query = query.where('version', 'in', precondition.versions);
+    const row = (await query.returningAll().executeTakeFirst()) as Selected | undefined;
+    if (row) return respond(200, row);
+    if (precondition.kind === 'none')
+      throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
+    throw await conflictOrMissing(userId);
+  }
+
+  async function patch(userId: string, request: Request): Promise<Response> {
+    const precondition = parseIfMatch(request.headers.get('if-match'));
+    const parsed = parseProfilePatch(await readBody(request, limit));
+    if (!parsed.success)
+      throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
+    const columns = columnsOf(parsed.data);
+    if (Object.keys(columns).length === 0) {
+      const row = await current(userId);
+      if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
+      if (precondition.kind === 'versions' && !precondition.versions.includes(row.version)) {
+        throw fail(
+          412,
+          ErrorCodes.PROFILE_VERSION_CONFLICT,
+          'The profile changed since it was read; read it again',
+        );
+      }
+      return respond(200, row);
+    }
+    return update(userId, columns, precondition);
+  }
+
+  async function get(userId: string, request: Request, head: boolean): Promise<Response> {
+    const row = await current(userId);
+    if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+    const tag = etagOf(row);
+    const ifNoneMatch = request.headers.get('if-none-match');
+    if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
+      return new Response(null, { status: 304, headers: { etag: tag, 'cache-control': 'no-store' } });
+    }
+    const response = respond(200, row);
+    return head ? new Response(null, { status: 200, headers: response.headers }) : response;
+  }
+
+  return async function handleProfileRequest(request: Request): Promise<Response> {
+    try {
+      const url = new URL(request.url);
+      if (url.pathname.replace(/\/+$/, '') !== path) {
+        throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
+      }
+      const method = request.method.toUpperCase();
+      if (!['GET', 'HEAD', 'PUT', 'PATCH'].includes(method)) {
+        throw new HttpError(
+          405,
+          { code: ErrorCodes.METHOD_NOT_ALLOWED, message: `Use one of ${ALLOW}` },
+          { allow: ALLOW },
+        );
+      }
+      const session = await auth.api.getSession({ headers: request.headers });
+      const userId = session?.user?.id;
+      if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
+      if (method === 'GET' || method === 'HEAD') return await get(userId, request, method === 'HEAD');
+      if (method === 'PUT') return await put(userId, request);
+      return await patch(userId, request);
+    } catch (error) {
+      if (error instanceof HttpError) return json(error.status, error.body, error.headers);
+      onError(error);
+      return json(500, { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' });
+    }
+  };
+}

@@ -1,0 +1,45 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+
+export interface TestDatabase {
+  // biome-ignore lint/suspicious/noExplicitAny: tests query tables by name
+  db: Kysely<any>;
+  /** Which engine this is, for test names. */
+  engine: 'postgres' | 'pglite';
+  /** The schema the tables live in. */
+  schema: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one test file: a new schema on the real PostgreSQL named by
+ * TEST_DATABASE_URL, or an in-memory PGlite when it is unset. Runs never see each other's tables.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const db = new Kysely({ dialect: new PGliteDialect(new PGlite()) });
+    return { db, engine: 'pglite', schema: 'public', close: () => db.destroy() };
+  }
+  const schema = `pk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: url, max: 20, options: `-c search_path="${schema}"` });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    schema,
+    async close() {
+      await db.destroy();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await cleanup.end();
+    },
+  };
+}
