@@ -6,7 +6,7 @@ const shared: Options = {
   sourcemap: true,
   target: 'es2022',
   splitting: false,
-  external: ['react', 'react-dom', 'better-auth', 'pg', 'kysely'],
+  external: ['react', 'react-dom', 'better-auth', 'pg', 'kysely', 'msw'],
   loader: { '.sql': 'text' },
 };
 

@@ -10,6 +10,15 @@ import {
   parseProfilePatch,
   type ValidationIssue,
 } from '../client/index';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  etagForVersion,
+  ifNoneMatchHits,
+  PROFILE_METHODS,
+  type Precondition,
+  parseIfMatch,
+  readJsonBody,
+} from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 
 /** The part of a better-auth instance the handler uses: any `betterAuth(...)` result fits. */
@@ -33,8 +42,7 @@ export interface ProfileHandlerOptions {
   onError?: (error: unknown) => void;
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024;
-const ALLOW = 'GET, HEAD, PUT, PATCH';
+const ALLOW = PROFILE_METHODS.join(', ');
 
 type Row = ProfileKitDatabase['user_profiles'];
 type Selected = {
@@ -67,7 +75,7 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 }
 
 function etagOf(row: { version: number }): string {
-  return `"v${row.version}"`;
+  return etagForVersion(row.version);
 }
 
 function toIso(value: Date | string): string {
@@ -118,66 +126,10 @@ function replacementColumns(input: NormalizedProfileInput): Record<string, unkno
   });
 }
 
-type Precondition = { kind: 'none' } | { kind: 'any' } | { kind: 'versions'; versions: number[] };
-
-/** Parses If-Match. Tags this server never issued can never match, so they yield an empty list. */
-function parseIfMatch(header: string | null): Precondition {
-  if (header === null) return { kind: 'none' };
-  if (header.trim() === '*') return { kind: 'any' };
-  const versions: number[] = [];
-  for (const part of header.split(',')) {
-    const match = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/.exec(part);
-    if (match) versions.push(Number(match[1]));
-  }
-  return { kind: 'versions', versions };
-}
-
-function isJsonContentType(value: string | null): boolean {
-  if (!value) return false;
-  const type = value.split(';')[0]?.trim().toLowerCase() ?? '';
-  return type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-}
-
 async function readBody(request: Request, limit: number): Promise<unknown> {
-  if (!isJsonContentType(request.headers.get('content-type'))) {
-    throw fail(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, 'Send the profile as application/json');
-  }
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    throw fail(413, ErrorCodes.PAYLOAD_TOO_LARGE, `The body is larger than ${limit} bytes`);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => {});
-        throw fail(413, ErrorCodes.PAYLOAD_TOO_LARGE, `The body is larger than ${limit} bytes`);
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw fail(400, ErrorCodes.INVALID_JSON, 'The body is not valid UTF-8');
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw fail(400, ErrorCodes.INVALID_JSON, 'The body is not valid JSON');
-  }
+  const body = await readJsonBody(request, limit);
+  if (!body.ok) throw fail(body.status, body.code, body.message);
+  return body.value;
 }
 
 /**
@@ -200,7 +152,7 @@ export function createProfileHandler(
     throw new TypeError('createProfileHandler: `db` must be a Kysely instance');
   }
   const path = (options.path ?? '/api/profile').replace(/\/+$/, '');
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onError = options.onError ?? ((error: unknown) => console.error('[profilekit]', error));
   const profiles = db as Kysely<ProfileKitDatabase>;
 
@@ -285,7 +237,7 @@ export function createProfileHandler(
     if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
     const tag = etagOf(row);
     const ifNoneMatch = request.headers.get('if-none-match');
-    if (ifNoneMatch?.split(',').some((t) => t.trim().replace(/^W\//, '') === tag)) {
+    if (ifNoneMatchHits(ifNoneMatch, tag)) {
       return new Response(null, { status: 304, headers: { etag: tag, 'cache-control': 'no-store' } });
     }
     const response = respond(200, row);
@@ -299,7 +251,7 @@ export function createProfileHandler(
         throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
       }
       const method = request.method.toUpperCase();
-      if (!['GET', 'HEAD', 'PUT', 'PATCH'].includes(method)) {
+      if (!(PROFILE_METHODS as readonly string[]).includes(method)) {
         throw new HttpError(
           405,
           { code: ErrorCodes.METHOD_NOT_ALLOWED, message: `Use one of ${ALLOW}` },

@@ -5,6 +5,6 @@ const client = require('profilekit/client');
 assert.equal(typeof client.createProfileClient, 'function');
 assert.equal(client.parseProfileInput({ languages: [], frameworks: [] }).success, true);
 assert.equal(typeof require('profilekit').createProfileClient, 'function');
-assert.ok(Object.keys(require('profilekit/server')).length > 0);
-assert.equal(typeof require('profilekit/msw'), 'object');
+assert.equal(typeof require('profilekit/server').createProfileHandler, 'function');
+assert.equal(typeof require('profilekit/msw').createMockBackend, 'function');
 console.log('dist CJS smoke test passed');

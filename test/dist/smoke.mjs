@@ -12,7 +12,9 @@ assert.equal(typeof react.createProfileClient, 'function');
 const server = await import('profilekit/server');
 assert.ok(Object.keys(server).length > 0);
 const msw = await import('profilekit/msw');
-assert.equal(typeof msw, 'object');
+assert.equal(typeof msw.createMockBackend, 'function');
+assert.equal(msw.createMockBackend({ persona: 'signedInWithProfile' }).handlers.length > 0, true);
+assert.equal(typeof server.createProfileHandler, 'function');
 
 const reactEntry = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
 assert.ok(reactEntry.startsWith('"use client";'), 'dist/index.js must start with "use client"');
