@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { betterAuth } from 'better-auth';
+import { bearer } from 'better-auth/plugins';
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import type { Kysely } from 'kysely';
 import { createProfileHandler, profileKitAuthOptions } from 'profilekit/server';
 
@@ -12,26 +14,52 @@ export interface AppOptions {
   secret: string;
   /** Other origins allowed to call the API with credentials (host pages). */
   trustedOrigins?: string[];
+  /**
+   * Host pages on another site: session cookies become `SameSite=None; Secure; Partitioned` so the
+   * browser sends them on cross-site requests (browsers treat localhost as secure).
+   */
+  crossSiteCookies?: boolean;
   /** better-auth's rate limiter; on by default in production. The load benchmark turns it off. */
   rateLimit?: boolean;
 }
 
 const PUBLIC = new URL('./public/', import.meta.url);
 
-/** The reference server: better-auth at /api/auth/*, the profile API at /api/profile, example pages at /. */
+/**
+ * The reference server: better-auth at /api/auth/*, the profile API at /api/profile, example pages at /.
+ * Both cookie sessions and bearer tokens (better-auth's bearer plugin: the token arrives in the
+ * `set-auth-token` response header and goes back as `Authorization: Bearer <token>`) are accepted.
+ */
 export function createApp(options: AppOptions) {
+  const trustedOrigins = options.trustedOrigins ?? [];
   const auth = betterAuth({
-    ...profileKitAuthOptions(),
+    ...profileKitAuthOptions(
+      options.crossSiteCookies
+        ? { advanced: { defaultCookieAttributes: { sameSite: 'none', secure: true, partitioned: true } } }
+        : {},
+    ),
     database: { db: options.db, type: 'postgres' },
     baseURL: options.baseURL,
     secret: options.secret,
-    trustedOrigins: options.trustedOrigins,
+    trustedOrigins,
     emailAndPassword: { enabled: true, minPasswordLength: 8 },
+    plugins: [bearer()],
     ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
   });
   const profile = createProfileHandler({ auth, db: options.db });
 
   const app = new Hono();
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (trustedOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ['content-type', 'authorization', 'if-match', 'if-none-match'],
+      allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'OPTIONS'],
+      exposeHeaders: ['etag', 'set-auth-token'],
+      maxAge: 600,
+    }),
+  );
   app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
   app.all('/api/profile', (c) => profile(c.req.raw));
   app.all('/api/profile/*', (c) => profile(c.req.raw));

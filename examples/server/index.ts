@@ -25,6 +25,7 @@ const { app } = createApp({
     ...(process.env.TRUSTED_ORIGINS?.split(',').filter(Boolean) ?? []),
   ],
   rateLimit: process.env.AUTH_RATE_LIMIT === 'off' ? false : undefined,
+  crossSiteCookies: process.env.CROSS_SITE_COOKIES === '1',
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, () => {

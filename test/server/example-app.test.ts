@@ -4,13 +4,19 @@ import { migrate } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './db';
 
 const ORIGIN = 'http://localhost:3000';
+const HOST_PAGE = 'http://127.0.0.1:4000';
 let database: TestDatabase;
 let app: ReturnType<typeof createApp>['app'];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.db);
-  app = createApp({ db: database.db, baseURL: ORIGIN, secret: 'example-app-test-secret-long-enough' }).app;
+  app = createApp({
+    db: database.db,
+    baseURL: ORIGIN,
+    secret: 'example-app-test-secret-long-enough',
+    trustedOrigins: [HOST_PAGE],
+  }).app;
 });
 afterAll(() => database.close());
 
@@ -52,5 +58,63 @@ describe('given the reference server', () => {
     });
     expect(signOut.status).toBe(200);
     expect((await app.request('/api/profile', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('works in bearer mode: the token from set-auth-token opens the profile API without cookies', async () => {
+    const signUp = await app.request('/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: HOST_PAGE },
+      body: JSON.stringify({ email: 'bearer@example.test', password: 'password123', name: 'Bearer' }),
+    });
+    expect(signUp.status).toBe(200);
+    const token = signUp.headers.get('set-auth-token');
+    expect(token).toBeTruthy();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const put = await app.request('/api/profile', {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ languages: [], frameworks: ['Hono'] }),
+    });
+    expect(put.status).toBe(201);
+    expect(
+      (await app.request('/api/profile', { headers: { authorization: 'Bearer not-a-real-token' } })).status,
+    ).toBe(401);
+  });
+
+  it('answers CORS preflights with credentials for trusted origins only', async () => {
+    const preflight = (origin: string) =>
+      app.request('/api/profile', {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'PATCH',
+          'access-control-request-headers': 'if-match,content-type',
+        },
+      });
+    const trusted = await preflight(HOST_PAGE);
+    expect(trusted.headers.get('access-control-allow-origin')).toBe(HOST_PAGE);
+    expect(trusted.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(trusted.headers.get('access-control-allow-methods')).toContain('PATCH');
+    const untrusted = await preflight('https://evil.example');
+    expect(untrusted.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('sets SameSite=None; Secure; Partitioned cookies when host pages live on another site', async () => {
+    const crossSite = createApp({
+      db: database.db,
+      baseURL: ORIGIN,
+      secret: 'example-app-test-secret-long-enough',
+      trustedOrigins: [HOST_PAGE],
+      crossSiteCookies: true,
+    }).app;
+    const response = await crossSite.request('/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: HOST_PAGE },
+      body: JSON.stringify({ email: 'cross@example.test', password: 'password123', name: 'Cross' }),
+    });
+    const session = response.headers.getSetCookie().find((c) => c.includes('session_token'));
+    expect(session).toMatch(/SameSite=None/i);
+    expect(session).toMatch(/Secure/);
+    expect(session).toMatch(/Partitioned/);
   });
 });
