@@ -52,7 +52,7 @@ export class ProfileKitError extends Error {
   readonly code: ErrorCode;
   readonly status: number | undefined;
   readonly issues: ValidationIssue[];
-  readonly [BRAND] = true;
+  declare readonly [BRAND]: true;
 
   constructor(code: ErrorCode, message: string, options: ProfileKitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -60,6 +60,8 @@ export class ProfileKitError extends Error {
     this.code = code;
     this.status = options.status;
     this.issues = options.issues ?? [];
+    // Set here rather than as a class field, so bundlers can drop the class when it is unused.
+    this[BRAND] = true;
   }
 
   toJSON(): ErrorBody {
@@ -82,10 +84,8 @@ export function isProfileKitError(error: unknown, code?: ErrorCode): error is Pr
   );
 }
 
-const CODES = new Set<string>(Object.values(ErrorCodes));
-
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && CODES.has(value);
+  return typeof value === 'string' && Object.hasOwn(ErrorCodes, value);
 }
 
 /** The code a status implies when a response carries no code of its own. */

@@ -1,6 +1,10 @@
-// Imports every entry from the built package (by its public name) as ESM and checks the client stays React-free.
+// Imports every entry from the built package (by its public name) as ESM, checks the client stays React-free,
+// the React files stay client modules, and the React entry renders on the server.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createAuthClient } from 'better-auth/react';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
 
 const client = await import('profilekit/client');
 assert.equal(typeof client.createProfileClient, 'function');
@@ -8,18 +12,35 @@ assert.equal(typeof client.ProfileKitError, 'function');
 assert.equal(client.parseProfileInput({ languages: [], frameworks: [] }).success, true);
 
 const react = await import('profilekit');
+for (const name of ['AuthGate', 'ProfileEditor', 'ProfileKitProvider', 'SignIn', 'SignUpWithBackground']) {
+  assert.equal(typeof react[name], 'function', `profilekit exports ${name}`);
+}
 assert.equal(typeof react.createProfileClient, 'function');
 const server = await import('profilekit/server');
-assert.ok(Object.keys(server).length > 0);
+assert.equal(typeof server.createProfileHandler, 'function');
 const msw = await import('profilekit/msw');
 assert.equal(typeof msw.createMockBackend, 'function');
 assert.equal(msw.createMockBackend({ persona: 'signedInWithProfile' }).handlers.length > 0, true);
-assert.equal(typeof server.createProfileHandler, 'function');
 
-const reactEntry = readFileSync(new URL('../../dist/index.js', import.meta.url), 'utf8');
-assert.ok(reactEntry.startsWith('"use client";'), 'dist/index.js must start with "use client"');
+const html = renderToString(
+  createElement(
+    react.ProfileKitProvider,
+    { authClient: createAuthClient({ baseURL: 'http://localhost:3000' }) },
+    createElement(react.AuthGate, { loading: createElement('p', null, 'Loading the page') }, 'Members only'),
+  ),
+);
+assert.match(html, /Loading the page/);
+assert.doesNotMatch(html, /Members only/);
+
+const dist = new URL('../../dist/', import.meta.url);
+const reactFiles = readdirSync(dist).filter((f) => /^(index|forms|sign-in|sign-up-dialog|chunk-.*)\.js$/.test(f));
+assert.ok(reactFiles.length >= 4, 'the React entry is split into files');
+for (const file of [...reactFiles, 'index.cjs']) {
+  const code = readFileSync(new URL(file, dist), 'utf8');
+  assert.ok(code.startsWith('"use client";'), `dist/${file} must start with "use client"`);
+}
 for (const file of ['client.js', 'client.cjs']) {
-  const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+  const code = readFileSync(new URL(file, dist), 'utf8');
   assert.doesNotMatch(code, /from\s*["']react(?:-dom)?(?:\/[^"']*)?["']|require\(["']react(?:-dom)?(?:\/[^"']*)?["']\)/, `${file} imports React`);
 }
 console.log('dist ESM smoke test passed');

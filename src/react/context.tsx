@@ -1,0 +1,229 @@
+import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
+import type { ProfileClient } from '../client/profile-client';
+import type { QuestionnaireDefinition } from './fields';
+import { coreMessages, createTranslate, type Localization, type Translate } from './messages';
+
+/** A better-auth error as its client returns it: `{ data: null, error }`. */
+export interface AuthClientError {
+  code?: string;
+  message?: string;
+  status: number;
+  statusText?: string;
+}
+
+/** What a better-auth client call resolves to. */
+export type AuthClientResult = { data: unknown; error: AuthClientError | null };
+
+/** The signed-in person, as better-auth reports them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  image?: string | null;
+  emailVerified?: boolean;
+}
+
+export interface SessionData {
+  user: SessionUser;
+  session: { id: string; expiresAt: Date | string };
+}
+
+/**
+ * The parts of a better-auth React client (`createAuthClient` from `better-auth/react`) the components use.
+ * Pass your own client: its session cache is shared with the rest of your app.
+ */
+export interface ProfileKitAuthClient {
+  useSession(): { data: SessionData | null; isPending: boolean; error: unknown };
+  signIn: { email(body: { email: string; password: string }): Promise<AuthClientResult> };
+  signUp: { email(body: { email: string; password: string; name: string }): Promise<AuthClientResult> };
+  signOut(): Promise<unknown>;
+}
+
+/** Named parts of the components that take a class through `classNames`. */
+export type ClassNameSlot =
+  | 'root'
+  | 'title'
+  | 'form'
+  | 'progress'
+  | 'step'
+  | 'field'
+  | 'fieldset'
+  | 'label'
+  | 'description'
+  | 'input'
+  | 'select'
+  | 'checkbox'
+  | 'row'
+  | 'error'
+  | 'alert'
+  | 'actions'
+  | 'button'
+  | 'secondaryButton'
+  | 'linkButton'
+  | 'review'
+  | 'overlay'
+  | 'dialog';
+
+/** How the components look: shared by the provider and every component's own props. */
+export interface AppearanceProps {
+  /** `auto` follows the system setting. Default `auto`. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** Leaves out every `pk-` class, so only your `classNames` apply. */
+  unstyled?: boolean;
+  /** Extra classes per part. */
+  classNames?: Partial<Record<ClassNameSlot, string>>;
+  /** Text to use instead of the defaults. */
+  localization?: Localization;
+}
+
+export interface ProfileKitProviderProps extends AppearanceProps {
+  /** Your better-auth React client. */
+  authClient: ProfileKitAuthClient;
+  /** A profile client from `createProfileClient`; one is made from `baseURL` when left out. */
+  profileClient?: ProfileClient;
+  /** Where the profile API lives when no `profileClient` is given. Default `''` (this origin). */
+  baseURL?: string;
+  /** The questionnaire definition shared by the sign-up and the profile editor. */
+  questionnaire?: QuestionnaireDefinition;
+  children?: ReactNode;
+}
+
+/** Counts sign-ups in progress, so a gate keeps showing a sign-up that is still saving the profile. */
+export interface SignUpHolds {
+  hold(): () => void;
+  held(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface ProfileKitContextValue extends Omit<ProfileKitProviderProps, 'children'> {
+  holds: SignUpHolds;
+  /** Filled by the profile store on first use, so pages that never read a profile never load its code. */
+  slot: { current: unknown };
+}
+
+const ProfileKitContext = createContext<ProfileKitContextValue | null>(null);
+
+function createHolds(): SignUpHolds {
+  let count = 0;
+  const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const l of listeners) l();
+  };
+  return {
+    hold() {
+      count++;
+      emit();
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        count--;
+        emit();
+      };
+    },
+    held: () => count > 0,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * Gives the components your better-auth client, the profile API and shared settings.
+ *
+ * @example
+ * const authClient = createAuthClient({ baseURL: 'https://auth.example.com' });
+ * <ProfileKitProvider authClient={authClient} baseURL="https://auth.example.com">
+ *   <AuthGate requireProfile>…</AuthGate>
+ * </ProfileKitProvider>
+ */
+export function ProfileKitProvider({ children, ...props }: ProfileKitProviderProps) {
+  if (!props.authClient || typeof props.authClient.useSession !== 'function') {
+    throw new TypeError(
+      'ProfileKitProvider: `authClient` must be a better-auth React client (createAuthClient from better-auth/react)',
+    );
+  }
+  const holds = useRef<SignUpHolds | null>(null);
+  holds.current ??= createHolds();
+  const slot = useRef<unknown>(null);
+  const { authClient, profileClient, baseURL, questionnaire, localization, theme, unstyled, classNames } =
+    props;
+  const value = useMemo<ProfileKitContextValue>(
+    () => ({
+      authClient,
+      profileClient,
+      baseURL,
+      questionnaire,
+      localization,
+      theme,
+      unstyled,
+      classNames,
+      holds: holds.current as SignUpHolds,
+      slot,
+    }),
+    [authClient, profileClient, baseURL, questionnaire, localization, theme, unstyled, classNames],
+  );
+  return <ProfileKitContext.Provider value={value}>{children}</ProfileKitContext.Provider>;
+}
+
+/** The provider's settings; throws when used outside `ProfileKitProvider`. */
+export function useProfileKit(consumer: string): ProfileKitContextValue {
+  const value = useContext(ProfileKitContext);
+  if (!value) throw new Error(`\`${consumer}\` must be used within \`ProfileKitProvider\``);
+  return value;
+}
+
+/** Builds the class list of a part: `pk-<slot>` unless unstyled, plus the host's class. */
+export function useAppearance(
+  consumer: string,
+  own: AppearanceProps,
+  messages: Record<string, string>[] = [],
+) {
+  const context = useProfileKit(consumer);
+  const unstyled = own.unstyled ?? context.unstyled;
+  const theme = own.theme ?? context.theme ?? 'auto';
+  const ownClasses = own.classNames;
+  const sharedClasses = context.classNames;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the default message tables are module constants
+  const t: Translate = useMemo(
+    () => createTranslate(own.localization, context.localization, ...messages, coreMessages),
+    [own.localization, context.localization],
+  );
+  const cx = (slot: ClassNameSlot, ...extra: (string | false | undefined)[]) =>
+    [unstyled ? '' : `pk-${slot}`, sharedClasses?.[slot], ownClasses?.[slot], ...extra]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const rootProps = {
+    className: cx('root'),
+    'data-pk-theme': theme === 'auto' ? undefined : theme,
+  };
+  return { context, t, cx, rootProps };
+}
+
+/** The signed-in person and session, shared with every other user of the same better-auth client. */
+export function useSession() {
+  const { authClient } = useProfileKit('useSession');
+  const { data, isPending, error } = authClient.useSession();
+  return {
+    user: data?.user ?? null,
+    session: data?.session ?? null,
+    /** True until the first answer about the session arrives (and during server rendering). */
+    isPending: isPending && !data,
+    error,
+    signOut: () => authClient.signOut(),
+  };
+}
+
+/** A visually hidden, always-present live region (it works without the stylesheet too). */
+export const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;

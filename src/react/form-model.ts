@@ -1,0 +1,239 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
+import type { ValidationIssue } from '../client/errors';
+import { PROFILE_LIMITS, type Profile, type ProfileInput, type ProfilePatch } from '../client/schema';
+import { parseProfileInput } from '../client/validate';
+import { EMAIL_PATTERN } from './auth-errors';
+import type { BackgroundFieldName, Question } from './fields';
+import type { Translate } from './messages';
+
+/** The list questions answered with checkboxes plus a free-text "other". */
+export type MultiField = 'frameworks' | 'devices' | 'architectureFamiliarity';
+
+/** The questionnaire's form state: plain strings, as the inputs hold them. */
+export interface BackgroundValues {
+  languages: { language: string; level: string }[];
+  frameworks: string[];
+  devices: string[];
+  architectureFamiliarity: string[];
+  other: Record<MultiField, string>;
+  experienceYears: string;
+  softwareExperience: string;
+  hardwareExperience: string;
+  backgroundPreference: string;
+}
+
+/** The sign-up form: the account fields and the questionnaire. */
+export interface SignUpValues extends BackgroundValues {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export const MAX_PASSWORD_LENGTH = 128;
+
+export function emptyBackground(): BackgroundValues {
+  return {
+    languages: [{ language: '', level: '' }],
+    frameworks: [],
+    devices: [],
+    architectureFamiliarity: [],
+    other: { frameworks: '', devices: '', architectureFamiliarity: '' },
+    experienceYears: '',
+    softwareExperience: '',
+    hardwareExperience: '',
+    backgroundPreference: '',
+  };
+}
+
+const splitOther = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A stored profile as form state: known options ticked, the rest in "other". */
+export function profileToValues(profile: Profile, questions: readonly Question[]): BackgroundValues {
+  const values = emptyBackground();
+  values.languages = profile.languages.length
+    ? profile.languages.map((l) => ({ language: l.language, level: l.level }))
+    : values.languages;
+  for (const name of ['frameworks', 'devices', 'architectureFamiliarity'] as const) {
+    const options = questions.find((q) => q.name === name)?.options ?? [];
+    const stored = profile[name] ?? [];
+    const known = new Set(options.map((o) => o.toLowerCase()));
+    // Ticked boxes in the order the form lists them, as the checkboxes report them.
+    values[name] = options.filter((o) => stored.some((entry) => entry.toLowerCase() === o.toLowerCase()));
+    values.other[name] = stored.filter((entry) => !known.has(entry.toLowerCase())).join(', ');
+  }
+  values.experienceYears = profile.experienceYears ?? '';
+  values.softwareExperience = profile.softwareExperience ?? '';
+  values.hardwareExperience = profile.hardwareExperience ?? '';
+  values.backgroundPreference = profile.backgroundPreference ?? '';
+  return values;
+}
+
+/** Rows of the language list that hold anything, with the index of the row they came from. */
+function filledLanguageRows(values: BackgroundValues) {
+  return values.languages
+    .map((row, index) => ({ language: row.language.trim(), level: row.level, index }))
+    .filter((row) => row.language !== '' || row.level !== '');
+}
+
+/**
+ * The answers to the visible questions as a profile body. Hidden questions are left out, so a patch built
+ * from it never touches them; for a whole profile, `languages` and `frameworks` default to `[]`.
+ */
+export function valuesToInput(values: BackgroundValues, questions: readonly Question[]): ProfileInput {
+  const input: ProfileInput & Record<string, unknown> = { languages: [], frameworks: [] };
+  for (const [key, value] of Object.entries(visibleAnswers(values, questions))) input[key] = value;
+  return input;
+}
+
+/** The answers to the visible questions only. */
+export function visibleAnswers(values: BackgroundValues, questions: readonly Question[]): ProfilePatch {
+  const input: ProfilePatch & Record<string, unknown> = {};
+  for (const { name } of questions) {
+    if (name === 'languages') {
+      input.languages = filledLanguageRows(values).map(({ language, level }) => ({ language, level }));
+    } else if (name === 'frameworks' || name === 'devices' || name === 'architectureFamiliarity') {
+      input[name] = [...values[name], ...splitOther(values.other[name])];
+    } else {
+      const value = values[name].trim();
+      input[name] = value === '' ? null : value;
+    }
+  }
+  return input;
+}
+
+const MULTI = new Set<string>(['frameworks', 'devices', 'architectureFamiliarity']);
+
+/** The keys of a profile body that differ from the stored profile (lists of names compare as sets). */
+export function changedKeys(input: ProfilePatch, profile: Profile): BackgroundFieldName[] {
+  const comparable = (key: BackgroundFieldName, value: unknown) =>
+    JSON.stringify(MULTI.has(key) && Array.isArray(value) ? [...value].sort() : (value ?? null));
+  return (Object.keys(input) as BackgroundFieldName[]).filter(
+    (key) => comparable(key, input[key]) !== comparable(key, profile[key]),
+  );
+}
+
+type ErrorTree = Record<string, unknown>;
+
+function setError(tree: ErrorTree, path: string, type: string, message: string) {
+  const parts = path.split('.');
+  let node: ErrorTree = tree;
+  parts.forEach((part, i) => {
+    if (i === parts.length - 1) {
+      node[part] ??= { type, message };
+      return;
+    }
+    const nextIsIndex = /^\d+$/.test(parts[i + 1] ?? '');
+    node[part] ??= nextIsIndex ? [] : {};
+    node = node[part] as ErrorTree;
+  });
+}
+
+const LIMIT: Partial<Record<string, number>> = {
+  languages: PROFILE_LIMITS.languages,
+  frameworks: PROFILE_LIMITS.frameworks,
+  devices: PROFILE_LIMITS.devices,
+  architectureFamiliarity: PROFILE_LIMITS.architectureFamiliarity,
+  experienceYears: PROFILE_LIMITS.experienceYearsLength,
+};
+
+/** Where a schema issue shows in the form, and its text. */
+function placeIssue(
+  issue: ValidationIssue,
+  values: BackgroundValues,
+  t: Translate,
+): [string, string, string] {
+  const [field = '', index, key] = issue.path.split('.');
+  let path = field;
+  if (field === 'languages' && index !== undefined) {
+    const row = filledLanguageRows(values)[Number(index)]?.index ?? 0;
+    path = `languages.${row}.${key ?? 'language'}`;
+  } else if (field === 'languages') {
+    path = 'languages.root';
+  }
+  const max = key === undefined && index === undefined ? LIMIT[field] : PROFILE_LIMITS.nameLength;
+  switch (issue.code) {
+    case 'too_many':
+      return [path, issue.code, t('issue.too_many', { max: max ?? '' })];
+    case 'too_long':
+      return [path, issue.code, t('issue.too_long', { max: max ?? '' })];
+    case 'duplicate':
+    case 'invalid_format':
+      return [path, issue.code, t(`issue.${issue.code}`)];
+    case 'required':
+      return [path, issue.code, t('issue.required')];
+    case 'invalid_value':
+      if (key === 'level' && values.languages[Number(path.split('.')[1])]?.level === '') {
+        return [path, 'required', t('issue.required')];
+      }
+      return [path, issue.code, t('issue.invalid')];
+    default:
+      return [path, issue.code, t('issue.invalid')];
+  }
+}
+
+export interface ValidationContext {
+  questions: readonly Question[];
+  t: Translate;
+  /** Validates the account fields of the sign-up too. */
+  account?: { minPasswordLength: number };
+}
+
+/** Validates form state with the field definition and the profilekit/client schemas. */
+export function validateValues(values: SignUpValues | BackgroundValues, context: ValidationContext) {
+  const { questions, t, account } = context;
+  const errors: ErrorTree = {};
+  if (account && 'email' in values) {
+    if (values.name.trim() === '') setError(errors, 'name', 'required', t('issue.required'));
+    else if (values.name.length > PROFILE_LIMITS.nameLength)
+      setError(errors, 'name', 'too_long', t('issue.too_long', { max: PROFILE_LIMITS.nameLength }));
+    if (values.email.trim() === '') setError(errors, 'email', 'required', t('issue.required'));
+    else if (!EMAIL_PATTERN.test(values.email.trim()))
+      setError(errors, 'email', 'invalid_email', t('issue.invalid_email'));
+    if (values.password === '') setError(errors, 'password', 'required', t('issue.required'));
+    else if (values.password.length < account.minPasswordLength)
+      setError(errors, 'password', 'too_short', t('issue.too_short', { min: account.minPasswordLength }));
+    else if (values.password.length > MAX_PASSWORD_LENGTH)
+      setError(errors, 'password', 'too_long', t('issue.too_long', { max: MAX_PASSWORD_LENGTH }));
+  }
+  const input = valuesToInput(values, questions);
+  for (const question of questions) {
+    if (!question.required) continue;
+    const answer = (input as Record<string, unknown>)[question.name];
+    if (question.name === 'languages' && filledLanguageRows(values).length === 0) {
+      setError(errors, 'languages.0.language', 'required', t('issue.requiredList'));
+    } else if (Array.isArray(answer) ? answer.length === 0 : answer == null) {
+      setError(
+        errors,
+        question.name,
+        'required',
+        t(question.kind === 'multi' ? 'issue.requiredList' : 'issue.required'),
+      );
+    }
+  }
+  const parsed = parseProfileInput(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) setError(errors, ...placeIssue(issue, values, t));
+  }
+  return { input, errors: errors as FieldErrors };
+}
+
+/** A react-hook-form resolver over {@link validateValues}. */
+export function createResolver<T extends BackgroundValues>(getContext: () => ValidationContext): Resolver<T> {
+  return (values) => {
+    const { errors } = validateValues(values, getContext());
+    return Object.keys(errors).length
+      ? { values: {}, errors: errors as FieldErrors<T> }
+      : { values, errors: {} };
+  };
+}
+
+/** The names of the form fields a question is made of, for validating one step. */
+export function formFieldsOf(name: BackgroundFieldName): string[] {
+  if (name === 'frameworks' || name === 'devices' || name === 'architectureFamiliarity')
+    return [name, `other.${name}`];
+  return [name];
+}

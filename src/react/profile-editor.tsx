@@ -1,0 +1,235 @@
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { ErrorCodes, isProfileKitError } from '../client/errors';
+import type { Profile } from '../client/schema';
+import { type AppearanceProps, srOnly, useAppearance } from './context';
+import { useFocusFirstInvalid } from './field';
+import { type QuestionnaireDefinition, resolveQuestionnaire } from './fields';
+import { formText } from './form-messages';
+import {
+  type BackgroundValues,
+  changedKeys,
+  createResolver,
+  emptyBackground,
+  profileToValues,
+  type ValidationContext,
+  valuesToInput,
+  visibleAnswers,
+} from './form-model';
+import { errorText } from './messages';
+import { profileStoreFor } from './profile-store';
+import { Questions, useRevalidateOnChange } from './questionnaire';
+import { useProfile } from './use-profile';
+
+export interface ProfileEditorProps extends AppearanceProps {
+  /** The questionnaire; defaults to the provider's. */
+  questionnaire?: QuestionnaireDefinition;
+  /** Called with the stored profile after each save. */
+  onSuccess?: (profile: Profile) => void;
+  /** Called with the error code when a save fails; the form keeps every change. */
+  onError?: (code: string) => void;
+  /** Ask the browser to confirm leaving the page while there are unsaved changes. Default true. */
+  warnBeforeLeaving?: boolean;
+  /** Replaces the heading. */
+  title?: ReactNode;
+}
+
+interface Baseline {
+  profile: Profile | null;
+  etag: string | null;
+}
+
+/**
+ * Edits the signed-in person's background. Saves only what changed, conditional on the version it loaded;
+ * when someone saved in between, it says so and lets the person reload while keeping their changes.
+ */
+export function ProfileEditor(props: ProfileEditorProps) {
+  const { questionnaire, onSuccess, onError, warnBeforeLeaving = true, title, ...appearance } = props;
+  const { context, t, cx, rootProps } = useAppearance('ProfileEditor', appearance, formText);
+  const id = useId();
+  const profileState = useProfile();
+  const { status, profile, etag } = profileState;
+  const questions = useMemo(
+    () => resolveQuestionnaire(questionnaire ?? context.questionnaire),
+    [questionnaire, context.questionnaire],
+  );
+  const validation = useRef<ValidationContext>({ questions, t });
+  validation.current = { questions, t };
+  const form = useForm<BackgroundValues>({
+    defaultValues: emptyBackground(),
+    resolver: createResolver<BackgroundValues>(() => validation.current),
+    shouldFocusError: false,
+  });
+  useRevalidateOnChange(form);
+  const { isDirty } = form.formState;
+  const [baseline, setBaseline] = useState<Baseline | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+
+  // Follow the stored profile while nothing is typed; once something is, only a save or reload moves on.
+  useEffect(() => {
+    if (status !== 'ready' && status !== 'missing') return;
+    if (baseline?.profile === profile) {
+      // The same version, now with the ETag the store saw in the save's response.
+      if (baseline.etag !== etag) setBaseline({ profile, etag });
+      return;
+    }
+    if (baseline && (isDirty || conflict)) return;
+    form.reset(profile ? profileToValues(profile, questions) : emptyBackground());
+    setBaseline({ profile, etag });
+  }, [status, profile, etag, baseline, isDirty, conflict, form, questions]);
+
+  useEffect(() => {
+    if (!warnBeforeLeaving || !isDirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [warnBeforeLeaving, isDirty]);
+
+  const save = form.handleSubmit(
+    async (values) => {
+      if (saving || !baseline) return;
+      setSaving(true);
+      setFormError(null);
+      setAnnouncement(t('editor.saving'));
+      try {
+        let saved: Profile;
+        if (baseline.profile) {
+          // Only what the person changed, so answers to hidden questions and other edits stay as they are.
+          const answers = visibleAnswers(values, questions);
+          const keys = changedKeys(answers, baseline.profile);
+          const patch = Object.fromEntries(keys.map((k) => [k, answers[k]]));
+          saved = await profileState.update(patch, { ifMatch: baseline.etag });
+        } else {
+          saved = await profileState.save(valuesToInput(values, questions));
+        }
+        form.reset(profileToValues(saved, questions));
+        setBaseline({ profile: saved, etag: null });
+        setAnnouncement(t('editor.saved'));
+        onSuccess?.(saved);
+      } catch (error) {
+        const code = isProfileKitError(error) ? error.code : ErrorCodes.UNKNOWN_ERROR;
+        if (code === ErrorCodes.PROFILE_VERSION_CONFLICT) setConflict(true);
+        else setFormError(errorText(t, code));
+        setAnnouncement('');
+        onError?.(code);
+      } finally {
+        setSaving(false);
+      }
+    },
+    (errors) => {
+      setAnnouncement(t('signUp.fixErrors', { count: Object.keys(errors).length }));
+      focusFirstInvalid();
+    },
+  );
+
+  async function reload(keepChanges: boolean) {
+    await profileState.reload();
+    const latest = profileStoreFor(context).getState();
+    if (latest.error) {
+      setFormError(errorText(t, latest.error.code));
+      return;
+    }
+    const values = latest.profile ? profileToValues(latest.profile, questions) : emptyBackground();
+    form.reset(values, { keepDirtyValues: keepChanges });
+    setBaseline({ profile: latest.profile, etag: latest.etag });
+    setConflict(false);
+    setFormError(null);
+    setAnnouncement(t('editor.reloaded'));
+  }
+
+  const heading = title ?? t('editor.title');
+  if (status === 'signed-out') {
+    return (
+      <div {...rootProps}>
+        <p className={cx('description')}>{t('editor.signedOut')}</p>
+      </div>
+    );
+  }
+  if (status === 'error' && !profile) {
+    return (
+      <div {...rootProps}>
+        <p role="alert" className={cx('alert')}>
+          {t('editor.loadFailed')} {profileState.error ? errorText(t, profileState.error.code) : null}
+        </p>
+        <button type="button" className={cx('button')} onClick={() => void profileState.reload()}>
+          {t('editor.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!baseline) {
+    return (
+      <div {...rootProps} aria-busy="true">
+        <p role="status" className={cx('description')}>
+          {t('loading')}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div {...rootProps}>
+      <form
+        ref={container}
+        className={cx('form')}
+        noValidate
+        aria-labelledby={`${id}-title`}
+        aria-busy={saving || undefined}
+        onSubmit={save}
+      >
+        <h2 id={`${id}-title`} className={cx('title')}>
+          {heading}
+        </h2>
+        <Questions questions={questions} form={form} idPrefix={id} t={t} cx={cx} />
+        {conflict ? (
+          <div role="alert" className={cx('alert')}>
+            <p>{t('editor.conflict')}</p>
+            <div className={cx('actions')}>
+              <button type="button" className={cx('button')} onClick={() => void reload(true)}>
+                {t('editor.reloadKeep')}
+              </button>
+              <button type="button" className={cx('secondaryButton')} onClick={() => void reload(false)}>
+                {t('editor.reloadDiscard')}
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {formError ? (
+          <p role="alert" className={cx('alert')}>
+            {formError}
+          </p>
+        ) : null}
+        {isDirty ? <p className={cx('description')}>{t('editor.unsaved')}</p> : null}
+        <div className={cx('actions')}>
+          <button
+            type="submit"
+            className={cx('button')}
+            disabled={saving || conflict || (!isDirty && baseline.profile !== null)}
+          >
+            {saving ? t('editor.saving') : baseline.profile ? t('editor.save') : t('editor.create')}
+          </button>
+          {isDirty ? (
+            <button
+              type="button"
+              className={cx('secondaryButton')}
+              disabled={saving}
+              onClick={() => form.reset()}
+            >
+              {t('editor.reset')}
+            </button>
+          ) : null}
+        </div>
+        <p role="status" style={srOnly}>
+          {announcement}
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { callAuth, EMAIL_PATTERN } from './auth-errors';
+import { type AppearanceProps, srOnly, useAppearance } from './context';
+import { TextField, useFocusFirstInvalid } from './field';
+import { errorText, signInMessages } from './messages';
+
+export interface SignInProps extends AppearanceProps {
+  /** Called once the person is signed in. The session updates by itself. */
+  onSuccess?: () => void;
+  /** Called with the error code when signing in fails. */
+  onError?: (code: string) => void;
+  /** Shows a "Create an account" button that calls this. */
+  onSwitchToSignUp?: () => void;
+  /** Replaces the heading. */
+  title?: ReactNode;
+}
+
+type Errors = { email?: string; password?: string; form?: string };
+
+/** Email and password sign-in through your better-auth client. The default fallback of `AuthGate`. */
+export function SignIn({ onSuccess, onError, onSwitchToSignUp, title, ...appearance }: SignInProps) {
+  const { context, t, cx, rootProps } = useAppearance('SignIn', appearance, [signInMessages]);
+  const id = useId();
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const busy = useRef(false);
+  const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy.current) return;
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const next: Errors = {};
+    if (!email) next.email = t('issue.required');
+    else if (!EMAIL_PATTERN.test(email)) next.email = t('issue.invalid_email');
+    if (!password) next.password = t('issue.required');
+    setErrors(next);
+    if (next.email || next.password) {
+      focusFirstInvalid();
+      return;
+    }
+    busy.current = true;
+    setPending(true);
+    const result = await callAuth(() => context.authClient.signIn.email({ email, password }));
+    busy.current = false;
+    setPending(false);
+    if (result.ok) {
+      onSuccess?.();
+      return;
+    }
+    setErrors({ form: errorText(t, result.failure.code) });
+    onError?.(result.failure.code);
+  }
+
+  return (
+    <div {...rootProps}>
+      <form
+        ref={container}
+        className={cx('form')}
+        noValidate
+        onSubmit={submit}
+        aria-labelledby={`${id}-title`}
+        aria-busy={pending || undefined}
+      >
+        <h2 id={`${id}-title`} className={cx('title')}>
+          {title ?? t('signIn.title')}
+        </h2>
+        <TextField
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          autoComplete="email"
+          label={t('signIn.email')}
+          error={errors.email}
+          cx={cx}
+        />
+        <TextField
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          label={t('signIn.password')}
+          error={errors.password}
+          cx={cx}
+        />
+        {errors.form ? (
+          <p role="alert" className={cx('alert')}>
+            {errors.form}
+          </p>
+        ) : null}
+        <div className={cx('actions')}>
+          <button type="submit" className={cx('button')} disabled={pending}>
+            {pending ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </div>
+        {onSwitchToSignUp ? (
+          <p className={cx('description')}>
+            {t('signIn.noAccount')}{' '}
+            <button type="button" className={cx('linkButton')} onClick={onSwitchToSignUp}>
+              {t('signIn.toSignUp')}
+            </button>
+          </p>
+        ) : null}
+        <p role="status" style={srOnly}>
+          {pending ? t('signIn.submitting') : ''}
+        </p>
+      </form>
+    </div>
+  );
+}
