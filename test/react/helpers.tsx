@@ -1,10 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, type RenderOptions, render } from '@testing-library/react';
-import axe from 'axe-core';
 import { createAuthClient } from 'better-auth/react';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createProfileClient } from '../../src/client/index';
 import { createMockBackend, type PersonaName } from '../../src/msw/index';
 import { ProfileKitProvider, type ProfileKitProviderProps } from '../../src/react/index';
@@ -19,8 +18,6 @@ export const server = setupServer(...backend.handlers);
 export const requests: string[] = [];
 
 beforeAll(() => {
-  // jsdom has no canvas; axe only uses it for colour contrast, which the browser tests check.
-  HTMLCanvasElement.prototype.getContext = () => null;
   server.listen({ onUnhandledRequest: 'error' });
   server.events.on('request:start', ({ request }) => {
     requests.push(`${request.method} ${new URL(request.url).pathname}`);
@@ -63,21 +60,4 @@ export function renderWithKit(
   return { ...result, ...made };
 }
 
-/**
- * Runs axe on what a test rendered and fails with the rules that were broken. The components live inside a
- * host's page, so the rules about the page as a whole (landmarks, a top-level heading) are the host's.
- */
-export async function expectNoAxeViolations(container: Element = document.body) {
-  const results = await axe.run(container, {
-    rules: {
-      region: { enabled: false },
-      'landmark-one-main': { enabled: false },
-      'page-has-heading-one': { enabled: false },
-    },
-  });
-  expect(
-    results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
+export { expectNoAxeViolations } from '../a11y';

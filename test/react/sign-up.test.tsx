@@ -327,7 +327,7 @@ describe('given a signed-out person on the sign-up', () => {
     await user.click(button);
     await user.click(button);
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('button', { name: 'Creating your account…' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'Creating your account…' })).toBeDisabled();
     await waitFor(() => expect(backend.profile).not.toBeNull(), { timeout: 3000 });
     expect(signUps()).toHaveLength(1);
     expect(requests.filter((r) => r === 'PUT /api/profile')).toHaveLength(1);

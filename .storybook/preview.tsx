@@ -1,0 +1,87 @@
+import type { Decorator, Loader, Preview } from '@storybook/react-vite';
+import { createAuthClient } from 'better-auth/react';
+import type { SetupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { ProfileKitProvider } from 'profilekit';
+import { createProfileClient } from 'profilekit/client';
+import { createMockBackend, type PersonaName } from 'profilekit/msw';
+import 'profilekit/styles.css';
+
+/** The public mock backend of profilekit/msw: one in-memory server for every story. */
+export const backend = createMockBackend();
+
+declare module '@storybook/react-vite' {
+  interface Parameters {
+    /** The state the mock backend starts the story in. Default `signedOut`. */
+    persona?: PersonaName;
+    /** Milliseconds the mock backend waits before every answer (overrides the persona's). */
+    latency?: number;
+    /** Answers to put in the sign-up's saved draft before the story renders. */
+    draft?: Record<string, unknown>;
+  }
+}
+
+/**
+ * In Storybook the mocks run in a service worker; when the stories run as tests under Node, in msw's
+ * request interceptor. Either way the same handlers answer.
+ */
+async function startMockServer() {
+  if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+    const { setupWorker } = await import('msw/browser');
+    const worker = setupWorker();
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    return worker;
+  }
+  const node = 'msw/node';
+  const { setupServer } = (await import(/* @vite-ignore */ node)) as typeof import('msw/node');
+  const server = setupServer();
+  server.listen({ onUnhandledRequest: 'error' });
+  // The loader only calls use() and resetHandlers(), which the Node server has as the worker does.
+  return server as unknown as SetupWorker;
+}
+
+/** Each story starts from its persona with fresh clients, so no session or draft leaks between stories. */
+const personaLoader: Loader = async ({ parameters }) => {
+  backend.reset(parameters.persona ?? 'signedOut');
+  if (parameters.latency !== undefined) backend.setLatency(parameters.latency);
+  sessionStorage.clear();
+  if (parameters.draft) sessionStorage.setItem('profilekit:sign-up', JSON.stringify(parameters.draft));
+  const origin = window.location.origin;
+  return {
+    authClient: createAuthClient({ baseURL: origin }),
+    profileClient: createProfileClient({ baseURL: origin, retries: 0 }),
+  };
+};
+
+const withProvider: Decorator = (Story, { loaded, globals }) => (
+  <ProfileKitProvider
+    authClient={loaded.authClient}
+    profileClient={loaded.profileClient}
+    theme={globals.theme === 'auto' ? undefined : globals.theme}
+  >
+    <div style={{ padding: '1rem', background: globals.theme === 'dark' ? '#0d1117' : undefined }}>
+      <Story />
+    </div>
+  </ProfileKitProvider>
+);
+
+const preview: Preview = {
+  loaders: [mswLoader(startMockServer), personaLoader],
+  decorators: [withProvider],
+  parameters: {
+    msw: backend.handlers,
+    layout: 'fullscreen',
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+  globalTypes: {
+    theme: {
+      description: 'Colour theme of the components',
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['auto', 'light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'auto' },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { AuthGate, useSession } from 'profilekit';
+import { demoUser } from 'profilekit/msw';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { german, page } from './play';
+
+function MembersArea() {
+  const { user, signOut } = useSession();
+  return (
+    <section aria-label="Members area">
+      <p>Welcome back, {user?.name}. This is the members-only content.</p>
+      <button type="button" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </section>
+  );
+}
+
+const meta = {
+  title: 'Components/AuthGate',
+  component: AuthGate,
+  args: { children: <MembersArea /> },
+  argTypes: {
+    requireProfile: { control: 'boolean' },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    unstyled: { control: 'boolean' },
+    children: { control: false },
+    fallback: { control: false },
+    loading: { control: false },
+    profileFallback: { control: false },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Shows its children to signed-in people and a sign-in (with a switch to the sign-up) to everyone else. The password of the demo person is `correct-horse-battery`.',
+      },
+    },
+  },
+} satisfies Meta<typeof AuthGate>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const SignedOut: Story = {
+  play: async ({ canvasElement }) => {
+    await expect(await page(canvasElement).findByRole('heading', { name: 'Sign in' })).toBeVisible();
+  },
+};
+
+export const SignedIn: Story = {
+  parameters: { persona: 'signedInWithProfile' },
+  play: async ({ canvasElement }) => {
+    await expect(await page(canvasElement).findByText(/members-only content/)).toBeVisible();
+  },
+};
+
+/** While the session is on its way (and on the server). */
+export const Loading: Story = {
+  parameters: { persona: 'slowNetwork' },
+  play: async ({ canvasElement }) => {
+    await expect(page(canvasElement).getByRole('status')).toHaveTextContent('Loading…');
+  },
+};
+
+export const SignInAndSeeTheContent: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.type(await screen.findByLabelText('Email'), demoUser.email);
+    await userEvent.type(screen.getByLabelText('Password'), demoUser.password);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await expect(await screen.findByText(/members-only content/)).toBeVisible();
+  },
+};
+
+export const WrongPassword: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.type(await screen.findByLabelText('Email'), demoUser.email);
+    await userEvent.type(screen.getByLabelText('Password'), 'not-the-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await expect(await screen.findByRole('alert')).toHaveTextContent('The email or password is not right.');
+  },
+};
+
+export const SwitchToSignUp: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(await screen.findByRole('button', { name: 'Create an account' }));
+    await expect(await screen.findByRole('heading', { name: 'Create your account' })).toBeVisible();
+  },
+};
+
+/** A signed-in person without a profile is asked to complete it first. */
+export const WithoutProfile: Story = {
+  args: { requireProfile: true },
+  parameters: { persona: 'signedInWithoutProfile' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await expect(await screen.findByRole('heading', { name: 'Tell us about your background' })).toBeVisible();
+    await expect(screen.queryByText(/members-only content/)).toBeNull();
+  },
+};
+
+export const CustomFallback: Story = {
+  args: { fallback: <p>Please sign in on the home page to read this.</p> },
+  play: async ({ canvasElement }) => {
+    await expect(await page(canvasElement).findByText(/Please sign in on the home page/)).toBeVisible();
+  },
+};
+
+export const SignOut: Story = {
+  parameters: { persona: 'signedInWithProfile' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible();
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement).findByRole('heading', { name: 'Sign in' });
+    await expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
+  },
+};
+
+export const Translated: Story = {
+  args: { localization: german },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.type(await screen.findByLabelText('E-Mail'), demoUser.email);
+    await userEvent.type(screen.getByLabelText('Passwort'), 'falsch-falsch');
+    await userEvent.click(screen.getByRole('button', { name: 'Anmelden' }));
+    await expect(await screen.findByRole('alert')).toHaveTextContent('E-Mail oder Passwort stimmt nicht.');
+  },
+};
+
+export const Mobile: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  args: { requireProfile: true },
+  parameters: { persona: 'signedInWithoutProfile' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await waitFor(() => expect(screen.getByLabelText('Language 1')).toBeVisible());
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByLabelText('Language 1')).toHaveFocus());
+  },
+};

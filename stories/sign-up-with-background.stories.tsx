@@ -1,0 +1,231 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
+import { SignUpWithBackground } from 'profilekit';
+import { demoUser } from 'profilekit/msw';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expectStep, fillAccount, fillHardware, fillSoftware, german, page } from './play';
+
+const meta = {
+  title: 'Components/SignUpWithBackground',
+  component: SignUpWithBackground,
+  args: { onSuccess: fn(), onError: fn() },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['inline', 'dialog'] },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    unstyled: { control: 'boolean' },
+    persistDraft: { control: 'boolean' },
+    minPasswordLength: { control: { type: 'number', min: 1 } },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Email and password sign-up followed by the software and hardware background questionnaire. Every state below runs against the mock backend of `profilekit/msw`.',
+      },
+    },
+  },
+} satisfies Meta<typeof SignUpWithBackground>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The first step, empty. */
+export const Empty: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await expect(screen.getByRole('heading', { name: 'Create your account' })).toBeVisible();
+    await expect(screen.getByText('Step 1 of 4: Account')).toBeVisible();
+  },
+};
+
+/** Answers kept from an earlier visit (sessionStorage draft) fill the form; the password never is. */
+export const Prefilled: Story = {
+  parameters: {
+    draft: {
+      step: 'software',
+      values: {
+        name: 'Grace Hopper',
+        email: 'grace@example.com',
+        languages: [
+          { language: 'Python', level: 'advanced' },
+          { language: 'C', level: 'beginner' },
+        ],
+        frameworks: ['React'],
+        devices: [],
+        architectureFamiliarity: [],
+        other: { frameworks: 'Svelte', devices: '', architectureFamiliarity: '' },
+        experienceYears: '3-5',
+        softwareExperience: 'intermediate',
+        hardwareExperience: '',
+        backgroundPreference: '',
+      },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await waitFor(() => expect(screen.getByLabelText('Language 2')).toHaveValue('C'));
+    await expect(screen.getByRole('checkbox', { name: 'React' })).toBeChecked();
+  },
+};
+
+export const SoftwareStep: Story = {
+  play: async ({ canvasElement }) => {
+    await fillAccount(page(canvasElement));
+  },
+};
+
+export const HardwareStep: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await fillSoftware(screen);
+  },
+};
+
+export const ReviewStep: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await expect(screen.getByText('Python (Advanced)')).toBeVisible();
+  },
+};
+
+/** Next on an empty step: every field to fix is named and linked, and focus moves to the first. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveFocus());
+    await expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('This is required.');
+  },
+};
+
+/** The email belongs to an existing account: the error lands on the email field. */
+export const EmailTaken: Story = {
+  parameters: { persona: 'emailTaken' },
+  play: async ({ canvasElement, args }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen, demoUser.email);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveFocus());
+    await expect(screen.getByLabelText('Email')).toHaveAccessibleDescription(
+      'An account with this email already exists.',
+    );
+    await expect(args.onError).toHaveBeenCalledWith({
+      code: 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL',
+      step: 'account',
+    });
+  },
+};
+
+/** The auth server fails: an error in the component's own words, and the form is kept. */
+export const ServerError: Story = {
+  beforeEach: ({ msw }) => {
+    msw?.use(
+      http.post('*/api/auth/sign-up/email', () =>
+        HttpResponse.json(
+          { code: 'INTERNAL_SERVER_ERROR', message: 'Internal Server Error' },
+          { status: 500 },
+        ),
+      ),
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
+  },
+};
+
+/** The account is made but the background is not saved: the person is signed in and can save again. */
+export const SaveFailedAfterSignUp: Story = {
+  beforeEach: ({ msw }) => {
+    msw?.use(http.put('*/api/profile', () => HttpResponse.error()));
+  },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await expect(await screen.findByRole('alert')).toHaveTextContent('your background was not saved yet');
+    await expect(screen.getByRole('button', { name: 'Try saving again' })).toBeVisible();
+  },
+};
+
+/** Every answer from the server takes 1.5 s: the button says what is happening and cannot be pressed twice. */
+export const SlowNetwork: Story = {
+  parameters: { latency: 1500 },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await expect(await screen.findByRole('button', { name: 'Creating your account…' })).toBeDisabled();
+  },
+};
+
+/** A signed-in person without a profile only answers the questionnaire. */
+export const CompleteProfile: Story = {
+  parameters: { persona: 'signedInWithoutProfile' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await expect(await screen.findByRole('heading', { name: 'Tell us about your background' })).toBeVisible();
+    await expect(screen.getByText('Step 1 of 3: Software background')).toBeVisible();
+  },
+};
+
+/** Opened from a trigger into a modal dialog. */
+export const Dialog: Story = {
+  args: { mode: 'dialog' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create your account' });
+    await waitFor(() =>
+      expect(dialog).toContainElement(canvasElement.ownerDocument.activeElement as HTMLElement),
+    );
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
+  },
+};
+
+/** No pk- classes: the host's own CSS (here, none) decides the look. */
+export const Unstyled: Story = {
+  args: { unstyled: true },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[class*="pk-"]')).toBeNull();
+  },
+};
+
+export const Translated: Story = {
+  args: { localization: german },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await expect(screen.getByText('Schritt 1 von 4: Konto')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Weiter' }));
+    await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Pflichtfeld.'));
+  },
+};
+
+export const Mobile: Story = {
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await fillAccount(screen);
+    await expectStep(screen, 'Software background');
+  },
+};
