@@ -10,6 +10,8 @@ const config: StorybookConfig = {
   // The MSW service worker that msw-storybook-addon registers.
   staticDirs: ['./public'],
   core: { disableTelemetry: true },
+  // The public components load their code on demand; their props come from the TypeScript types.
+  typescript: { reactDocgen: 'react-docgen-typescript' },
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {

@@ -21,14 +21,14 @@ type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
-    await expect(page(canvasElement).getByRole('button', { name: 'Create an account' })).toBeVisible();
+    await expect(await page(canvasElement).findByRole('button', { name: 'Create an account' })).toBeVisible();
   },
 };
 
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
-    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
     await waitFor(() => expect(screen.getByLabelText('Email')).toHaveFocus());
     await expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('This is required.');
   },
@@ -38,7 +38,7 @@ export const ServerError: Story = {
   parameters: { persona: 'serverError' },
   play: async ({ canvasElement, args }) => {
     const screen = page(canvasElement);
-    await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await userEvent.type(await screen.findByLabelText('Email'), 'ada@example.com');
     await userEvent.type(screen.getByLabelText('Password'), 'correct-horse-battery');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     await expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong on our side.');
@@ -49,6 +49,8 @@ export const ServerError: Story = {
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark'),
+    );
   },
 };

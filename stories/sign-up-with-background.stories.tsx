@@ -33,7 +33,7 @@ type Story = StoryObj<typeof meta>;
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
-    await expect(screen.getByRole('heading', { name: 'Create your account' })).toBeVisible();
+    await expect(await screen.findByRole('heading', { name: 'Create your account' })).toBeVisible();
     await expect(screen.getByText('Step 1 of 4: Account')).toBeVisible();
   },
 };
@@ -96,7 +96,7 @@ export const ReviewStep: Story = {
 export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
-    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Next' }));
     await waitFor(() => expect(screen.getByLabelText('Name')).toHaveFocus());
     await expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('This is required.');
   },
@@ -188,7 +188,7 @@ export const Dialog: Story = {
   args: { mode: 'dialog' },
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
-    await userEvent.click(screen.getByRole('button', { name: 'Sign up' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign up' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create your account' });
     await waitFor(() =>
       expect(dialog).toContainElement(canvasElement.ownerDocument.activeElement as HTMLElement),
@@ -199,7 +199,9 @@ export const Dialog: Story = {
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark'),
+    );
   },
 };
 
@@ -207,6 +209,7 @@ export const DarkTheme: Story = {
 export const Unstyled: Story = {
   args: { unstyled: true },
   play: async ({ canvasElement }) => {
+    await page(canvasElement).findByLabelText('Name');
     await expect(canvasElement.querySelector('[class*="pk-"]')).toBeNull();
   },
 };
@@ -215,7 +218,7 @@ export const Translated: Story = {
   args: { localization: german },
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
-    await expect(screen.getByText('Schritt 1 von 4: Konto')).toBeVisible();
+    await expect(await screen.findByText('Schritt 1 von 4: Konto')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Weiter' }));
     await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Pflichtfeld.'));
   },

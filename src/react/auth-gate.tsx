@@ -1,12 +1,11 @@
 import { lazy, type ReactNode, Suspense, useState, useSyncExternalStore } from 'react';
 import { type AppearanceProps, useAppearance, useSession } from './context';
 import type { QuestionnaireDefinition } from './fields';
+import { Loading, SignIn, SignUpWithBackground } from './on-demand';
 
 // Loaded on demand: a signed-in visitor never downloads the sign-in form, and only a visitor who asks to
 // sign up (or lacks a profile) downloads the questionnaire.
-const SignIn = lazy(() => import('./sign-in').then((m) => ({ default: m.SignIn })));
-const SignUpWithBackground = lazy(() => import('./forms').then((m) => ({ default: m.SignUpWithBackground })));
-const ProfileGate = lazy(() => import('./forms').then((m) => ({ default: m.ProfileGate })));
+const ProfileGate = lazy(() => import('./profile-gate').then((m) => ({ default: m.ProfileGate })));
 
 export interface AuthGateProps extends AppearanceProps {
   /** Shown to a signed-in person (with a profile, when `requireProfile` is set). */
@@ -26,25 +25,19 @@ export interface AuthGateProps extends AppearanceProps {
 function DefaultFallback({
   appearance,
   questionnaire,
-  loading,
 }: {
   appearance: AppearanceProps;
   questionnaire?: QuestionnaireDefinition;
-  loading: ReactNode;
 }) {
   const [view, setView] = useState<'signIn' | 'signUp'>('signIn');
-  return (
-    <Suspense fallback={loading}>
-      {view === 'signIn' ? (
-        <SignIn {...appearance} onSwitchToSignUp={() => setView('signUp')} />
-      ) : (
-        <SignUpWithBackground
-          {...appearance}
-          questionnaire={questionnaire}
-          onSwitchToSignIn={() => setView('signIn')}
-        />
-      )}
-    </Suspense>
+  return view === 'signIn' ? (
+    <SignIn {...appearance} onSwitchToSignUp={() => setView('signUp')} />
+  ) : (
+    <SignUpWithBackground
+      {...appearance}
+      questionnaire={questionnaire}
+      onSwitchToSignIn={() => setView('signIn')}
+    />
   );
 }
 
@@ -60,23 +53,13 @@ function DefaultFallback({
 export function AuthGate(props: AuthGateProps) {
   const { children, fallback, loading, requireProfile, profileFallback, questionnaire, ...appearance } =
     props;
-  const { context, t, cx, rootProps } = useAppearance('AuthGate', appearance);
+  const { context } = useAppearance('AuthGate', appearance);
   const { user, isPending } = useSession();
   // A sign-up that created the account but is still saving the background keeps its form on screen.
   const held = useSyncExternalStore(context.holds.subscribe, context.holds.held, () => false);
-  const loadingNode = loading ?? (
-    <div {...rootProps} aria-busy="true">
-      <p role="status" className={cx('description')}>
-        {t('loading')}
-      </p>
-    </div>
-  );
+  const loadingNode = loading ?? <Loading {...appearance} />;
   if (held || (!isPending && !user)) {
-    return (
-      fallback ?? (
-        <DefaultFallback appearance={appearance} questionnaire={questionnaire} loading={loadingNode} />
-      )
-    );
+    return fallback ?? <DefaultFallback appearance={appearance} questionnaire={questionnaire} />;
   }
   if (isPending) return loadingNode;
   if (!requireProfile) return children;

@@ -85,10 +85,15 @@ export interface ProfileKitProviderProps extends AppearanceProps {
   baseURL?: string;
   /** The questionnaire definition shared by the sign-up and the profile editor. */
   questionnaire?: QuestionnaireDefinition;
+  /** Where dialogs render. Default `document.body`; inside a shadow root, pass an element in it. */
+  portalContainer?: HTMLElement | null;
   children?: ReactNode;
 }
 
-/** Counts sign-ups in progress, so a gate keeps showing a sign-up that is still saving the profile. */
+/**
+ * Counts sign-ups in progress, so a gate keeps showing a sign-up that is still saving the profile. Kept per
+ * auth client: every provider over the same client (one per widget root) sees the same count.
+ */
 export interface SignUpHolds {
   hold(): () => void;
   held(): boolean;
@@ -102,6 +107,17 @@ export interface ProfileKitContextValue extends Omit<ProfileKitProviderProps, 'c
 }
 
 const ProfileKitContext = createContext<ProfileKitContextValue | null>(null);
+
+const holdsByClient = new WeakMap<object, SignUpHolds>();
+
+function holdsFor(authClient: object): SignUpHolds {
+  let holds = holdsByClient.get(authClient);
+  if (!holds) {
+    holds = createHolds();
+    holdsByClient.set(authClient, holds);
+  }
+  return holds;
+}
 
 function createHolds(): SignUpHolds {
   let count = 0;
@@ -144,11 +160,18 @@ export function ProfileKitProvider({ children, ...props }: ProfileKitProviderPro
       'ProfileKitProvider: `authClient` must be a better-auth React client (createAuthClient from better-auth/react)',
     );
   }
-  const holds = useRef<SignUpHolds | null>(null);
-  holds.current ??= createHolds();
   const slot = useRef<unknown>(null);
-  const { authClient, profileClient, baseURL, questionnaire, localization, theme, unstyled, classNames } =
-    props;
+  const {
+    authClient,
+    profileClient,
+    baseURL,
+    questionnaire,
+    localization,
+    theme,
+    unstyled,
+    classNames,
+    portalContainer,
+  } = props;
   const value = useMemo<ProfileKitContextValue>(
     () => ({
       authClient,
@@ -159,10 +182,21 @@ export function ProfileKitProvider({ children, ...props }: ProfileKitProviderPro
       theme,
       unstyled,
       classNames,
-      holds: holds.current as SignUpHolds,
+      portalContainer,
+      holds: holdsFor(authClient),
       slot,
     }),
-    [authClient, profileClient, baseURL, questionnaire, localization, theme, unstyled, classNames],
+    [
+      authClient,
+      profileClient,
+      baseURL,
+      questionnaire,
+      localization,
+      theme,
+      unstyled,
+      classNames,
+      portalContainer,
+    ],
   );
   return <ProfileKitContext.Provider value={value}>{children}</ProfileKitContext.Provider>;
 }
@@ -214,16 +248,3 @@ export function useSession() {
     signOut: () => authClient.signOut(),
   };
 }
-
-/** A visually hidden, always-present live region (it works without the stylesheet too). */
-export const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;

@@ -69,3 +69,16 @@ export function useFocusFirstInvalid<T extends HTMLElement>() {
   });
   return { container, focusFirstInvalid: () => (pending.current = true) };
 }
+
+/** A visually hidden, always-present live region (it works without the stylesheet too). */
+export const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;

@@ -1,5 +1,3 @@
-import { EXPERIENCE_YEARS_OPTIONS } from '../client/constants';
-
 /** The questions of the background questionnaire, one per profile field. */
 export type BackgroundFieldName =
   | 'languages'
@@ -61,69 +59,46 @@ export interface Question {
   allowOther: boolean;
 }
 
-interface Default {
-  kind: QuestionKind;
-  step: QuestionStep;
-  required: boolean;
-  options?: readonly string[];
+/** Every question, in the default order. */
+export const BACKGROUND_FIELDS: readonly BackgroundFieldName[] = [
+  'languages',
+  'frameworks',
+  'experienceYears',
+  'softwareExperience',
+  'devices',
+  'architectureFamiliarity',
+  'hardwareExperience',
+  'backgroundPreference',
+];
+
+/**
+ * Throws a `TypeError` naming the problem for an unknown question, a bad step or a bad option list, so a
+ * mistake shows at start-up, not as a blank form.
+ */
+export function checkQuestionnaire(definition: QuestionnaireDefinition): void {
+  const names = [...(definition.order ?? []), ...Object.keys(definition.fields ?? {})];
+  for (const name of names) {
+    if (!BACKGROUND_FIELDS.includes(name as BackgroundFieldName)) {
+      throw new TypeError(
+        `profilekit: unknown questionnaire field "${String(name)}"; use one of ${BACKGROUND_FIELDS.join(', ')}`,
+      );
+    }
+  }
+  for (const [name, own] of Object.entries(definition.fields ?? {})) {
+    if (own?.step !== undefined && own.step !== 'software' && own.step !== 'hardware') {
+      throw new TypeError(
+        `profilekit: field "${name}" has step "${String(own.step)}"; use software or hardware`,
+      );
+    }
+    if (own?.options !== undefined && typeof own.options !== 'function') checkOptions(name, own.options);
+  }
 }
 
-const DEFAULTS: Record<BackgroundFieldName, Default> = {
-  languages: {
-    kind: 'languages',
-    step: 'software',
-    required: true,
-    options: [
-      'Python',
-      'JavaScript',
-      'TypeScript',
-      'Java',
-      'C',
-      'C++',
-      'C#',
-      'Go',
-      'Rust',
-      'Kotlin',
-      'Swift',
-    ],
-  },
-  frameworks: {
-    kind: 'multi',
-    step: 'software',
-    required: false,
-    options: [
-      'React',
-      'Vue',
-      'Angular',
-      'Next.js',
-      'Django',
-      'Flask',
-      'Spring',
-      'Express',
-      '.NET',
-      'PyTorch',
-    ],
-  },
-  experienceYears: { kind: 'text', step: 'software', required: true, options: EXPERIENCE_YEARS_OPTIONS },
-  softwareExperience: { kind: 'level', step: 'software', required: true },
-  devices: {
-    kind: 'multi',
-    step: 'hardware',
-    required: false,
-    options: ['Raspberry Pi', 'Arduino', 'ESP32', 'STM32', 'NVIDIA Jetson', 'FPGA board'],
-  },
-  architectureFamiliarity: {
-    kind: 'multi',
-    step: 'hardware',
-    required: false,
-    options: ['x86_64', 'ARM', 'RISC-V', 'AVR', 'GPU (CUDA)'],
-  },
-  hardwareExperience: { kind: 'level', step: 'hardware', required: true },
-  backgroundPreference: { kind: 'choice', step: 'hardware', required: true },
-};
-
-/** Every question, in the default order. */
-export const BACKGROUND_FIELDS = Object.keys(DEFAULTS) as BackgroundFieldName[];
+export function checkOptions(name: string, options: unknown): asserts options is readonly string[] {
+  if (!Array.isArray(options) || options.some((o) => typeof o !== 'string')) {
+    throw new TypeError(`profilekit: options of field "${name}" must be a list of strings`);
+  }
+}
 
 /**
  * Checks a questionnaire definition and returns it unchanged, typed. Throws a `TypeError` naming the
@@ -136,47 +111,6 @@ export const BACKGROUND_FIELDS = Object.keys(DEFAULTS) as BackgroundFieldName[];
  * });
  */
 export function defineQuestionnaire(definition: QuestionnaireDefinition): QuestionnaireDefinition {
-  resolveQuestionnaire(definition);
+  checkQuestionnaire(definition);
   return definition;
-}
-
-/** Applies a definition to the defaults: the visible questions in order. */
-export function resolveQuestionnaire(definition: QuestionnaireDefinition = {}): Question[] {
-  const known = (name: unknown): name is BackgroundFieldName =>
-    typeof name === 'string' && Object.hasOwn(DEFAULTS, name);
-  for (const name of [...(definition.order ?? []), ...Object.keys(definition.fields ?? {})]) {
-    if (!known(name)) {
-      throw new TypeError(
-        `profilekit: unknown questionnaire field "${String(name)}"; use one of ${BACKGROUND_FIELDS.join(', ')}`,
-      );
-    }
-  }
-  const order = [...new Set([...(definition.order ?? []), ...BACKGROUND_FIELDS])];
-  const questions: Question[] = [];
-  for (const name of order) {
-    const base = DEFAULTS[name];
-    const own = definition.fields?.[name] ?? {};
-    if (own.step !== undefined && own.step !== 'software' && own.step !== 'hardware') {
-      throw new TypeError(
-        `profilekit: field "${name}" has step "${String(own.step)}"; use software or hardware`,
-      );
-    }
-    const defaults = base.options ?? [];
-    const options = typeof own.options === 'function' ? own.options(defaults) : (own.options ?? defaults);
-    if (!Array.isArray(options) || options.some((o) => typeof o !== 'string')) {
-      throw new TypeError(`profilekit: options of field "${name}" must be a list of strings`);
-    }
-    if (own.hidden) continue;
-    questions.push({
-      name,
-      kind: base.kind,
-      step: own.step ?? base.step,
-      label: own.label,
-      description: own.description,
-      required: own.required ?? base.required,
-      options: base.options ? options : [],
-      allowOther: base.options ? (own.allowOther ?? true) : false,
-    });
-  }
-  return questions;
 }

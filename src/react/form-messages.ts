@@ -1,4 +1,4 @@
-import { signInMessages } from './messages';
+import { signInMessages } from './sign-in-messages';
 
 /** Default English text of the questionnaire, the sign-up steps, the profile editor and their errors. */
 export const formMessages = {

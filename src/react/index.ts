@@ -1,4 +1,6 @@
-export { ErrorCodes, isProfileKitError, ProfileKitError } from '../client/errors';
+// The React entry. It holds only what every page needs (provider, session, gate); the sign-in form, the
+// questionnaire, the editor and the dialog load the first time a page renders them. Errors, schemas and
+// the profile client live in `profilekit/client`.
 export type {
   ErrorCode,
   Profile,
@@ -21,25 +23,19 @@ export {
   type SessionUser,
   useSession,
 } from './context';
-export type {
-  BackgroundFieldName,
-  Question,
-  QuestionKind,
-  QuestionnaireDefinition,
-  QuestionOptions,
-  QuestionStep,
-} from './fields';
 export {
   BACKGROUND_FIELDS,
-  createProfileClient,
+  type BackgroundFieldName,
   defineQuestionnaire,
-  ProfileEditor,
-  type ProfileEditorProps,
-  type SignUpStep,
-  SignUpWithBackground,
-  type SignUpWithBackgroundProps,
-  type UseProfileResult,
-  useProfile,
-} from './forms';
+  type Question,
+  type QuestionKind,
+  type QuestionnaireDefinition,
+  type QuestionOptions,
+  type QuestionStep,
+} from './fields';
 export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './messages';
-export { SignIn, type SignInProps } from './sign-in';
+export { ProfileEditor, SignIn, SignUpWithBackground } from './on-demand';
+export type { ProfileEditorProps } from './profile-editor';
+export type { SignInProps } from './sign-in';
+export type { SignUpStep, SignUpWithBackgroundProps } from './sign-up-with-background';
+export { type UseProfileResult, useProfile } from './use-profile';

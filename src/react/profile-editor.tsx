@@ -2,9 +2,9 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { useForm } from 'react-hook-form';
 import { ErrorCodes, isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
-import { type AppearanceProps, srOnly, useAppearance } from './context';
-import { useFocusFirstInvalid } from './field';
-import { type QuestionnaireDefinition, resolveQuestionnaire } from './fields';
+import { type AppearanceProps, useAppearance } from './context';
+import { srOnly, useFocusFirstInvalid } from './field';
+import type { QuestionnaireDefinition } from './fields';
 import { formText } from './form-messages';
 import {
   type BackgroundValues,
@@ -16,9 +16,12 @@ import {
   valuesToInput,
   visibleAnswers,
 } from './form-model';
+import { LoadFailed } from './load-failed';
 import { errorText } from './messages';
+import { Loading } from './on-demand';
 import { profileStoreFor } from './profile-store';
 import { Questions, useRevalidateOnChange } from './questionnaire';
+import { resolveQuestionnaire } from './questions';
 import { useProfile } from './use-profile';
 
 export interface ProfileEditorProps extends AppearanceProps {
@@ -152,27 +155,8 @@ export function ProfileEditor(props: ProfileEditorProps) {
       </div>
     );
   }
-  if (status === 'error' && !profile) {
-    return (
-      <div {...rootProps}>
-        <p role="alert" className={cx('alert')}>
-          {t('editor.loadFailed')} {profileState.error ? errorText(t, profileState.error.code) : null}
-        </p>
-        <button type="button" className={cx('button')} onClick={() => void profileState.reload()}>
-          {t('editor.retry')}
-        </button>
-      </div>
-    );
-  }
-  if (!baseline) {
-    return (
-      <div {...rootProps} aria-busy="true">
-        <p role="status" className={cx('description')}>
-          {t('loading')}
-        </p>
-      </div>
-    );
-  }
+  if (status === 'error' && !profile) return <LoadFailed {...appearance} />;
+  if (!baseline) return <Loading {...appearance} />;
 
   return (
     <div {...rootProps}>

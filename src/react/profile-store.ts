@@ -1,5 +1,5 @@
-import { ErrorCodes, isProfileKitError, ProfileKitError } from '../client/errors';
-import { createProfileClient, type ProfileClient } from '../client/profile-client';
+import { isProfileKitError, ProfileKitError } from '../client/errors';
+import type { ProfileClient } from '../client/profile-client';
 import type { Profile, ProfileInput, ProfilePatch } from '../client/schema';
 
 /** Where the signed-in person's profile stands. */
@@ -19,7 +19,6 @@ export interface ProfileState {
  * many components ask, and every save seen by all of them. Plain TypeScript; the hooks adapt it.
  */
 export interface ProfileStore {
-  readonly client: ProfileClient;
   getState(): ProfileState;
   subscribe(listener: () => void): () => void;
   /** Switches to another person (or none), forgetting the previous one's profile. */
@@ -43,7 +42,18 @@ const idle = (userId: string | null): ProfileState => ({
   error: null,
 });
 
-export function createProfileStore(client: ProfileClient): ProfileStore {
+/**
+ * @param source A profile client, or a function that loads one: a page that never reads a profile then never
+ * downloads the client and its schemas.
+ */
+export function createProfileStore(source: ProfileClient | (() => Promise<ProfileClient>)): ProfileStore {
+  let loaded: ProfileClient | null = typeof source === 'function' ? null : source;
+  let loading: Promise<ProfileClient> | null = null;
+  const client = async () => {
+    if (loaded) return loaded;
+    loading ??= (source as () => Promise<ProfileClient>)().then((made) => (loaded = made));
+    return loading;
+  };
   let state = idle(null);
   let inflight: Promise<void> | null = null;
   let started = false;
@@ -57,11 +67,14 @@ export function createProfileStore(client: ProfileClient): ProfileStore {
   function asError(error: unknown): ProfileKitError {
     return isProfileKitError(error)
       ? error
-      : new ProfileKitError(ErrorCodes.UNKNOWN_ERROR, 'Unexpected failure', { cause: error });
+      : new ProfileKitError('UNKNOWN_ERROR', 'Unexpected failure', { cause: error });
   }
 
-  async function write(userId: string | null, run: () => Promise<{ profile: Profile; etag: string | null }>) {
-    const result = await run();
+  async function write(
+    userId: string | null,
+    run: (client: ProfileClient) => Promise<{ profile: Profile; etag: string | null }>,
+  ) {
+    const result = await run(await client());
     if (state.userId === userId) {
       // A read that started before this write would bring back the older version: drop it.
       inflight = null;
@@ -72,7 +85,6 @@ export function createProfileStore(client: ProfileClient): ProfileStore {
   }
 
   const store: ProfileStore = {
-    client,
     getState: () => state,
     subscribe(listener) {
       listeners.add(listener);
@@ -82,7 +94,7 @@ export function createProfileStore(client: ProfileClient): ProfileStore {
       if (userId === state.userId) return;
       inflight = null;
       started = false;
-      client.reset();
+      loaded?.reset();
       set(idle(userId));
     },
     load(force = false) {
@@ -92,19 +104,21 @@ export function createProfileStore(client: ProfileClient): ProfileStore {
       if (started && !force && state.status !== 'error') return Promise.resolve();
       started = true;
       if (state.status === 'error') set({ status: 'loading', error: null });
-      const request = client.get().then(
-        ({ profile, etag }) => {
-          if (state.userId === userId && inflight === request)
-            set({ status: 'ready', profile, etag, error: null });
-        },
-        (error: unknown) => {
-          if (state.userId !== userId || inflight !== request) return;
-          const failure = asError(error);
-          if (failure.code === ErrorCodes.PROFILE_NOT_FOUND)
-            set({ status: 'missing', profile: null, etag: null, error: null });
-          else set({ status: state.profile ? 'ready' : 'error', error: failure });
-        },
-      );
+      const request = client()
+        .then((c) => c.get())
+        .then(
+          ({ profile, etag }) => {
+            if (state.userId === userId && inflight === request)
+              set({ status: 'ready', profile, etag, error: null });
+          },
+          (error: unknown) => {
+            if (state.userId !== userId || inflight !== request) return;
+            const failure = asError(error);
+            if (failure.code === 'PROFILE_NOT_FOUND')
+              set({ status: 'missing', profile: null, etag: null, error: null });
+            else set({ status: state.profile ? 'ready' : 'error', error: failure });
+          },
+        );
       inflight = request;
       return request.finally(() => {
         if (inflight === request) inflight = null;
@@ -112,41 +126,45 @@ export function createProfileStore(client: ProfileClient): ProfileStore {
     },
     put(input, options = {}) {
       const userId = state.userId;
-      return write(userId, () =>
-        client.put(input, options.ifMatch && state.etag ? { ifMatch: state.etag } : undefined),
+      return write(userId, (c) =>
+        c.put(input, options.ifMatch && state.etag ? { ifMatch: state.etag } : undefined),
       );
     },
     patch(input, options = {}) {
       const userId = state.userId;
       const tag = options.ifMatch === undefined ? state.etag : options.ifMatch;
-      return write(userId, () => client.patch(input, tag ? { ifMatch: tag } : undefined));
+      return write(userId, (c) => c.patch(input, tag ? { ifMatch: tag } : undefined));
     },
   };
   return store;
 }
 
-interface Slot {
-  store: ProfileStore;
-  profileClient: ProfileClient | undefined;
-  baseURL: string | undefined;
-}
+const storesByClient = new WeakMap<ProfileClient, ProfileStore>();
 
-/** The store of one provider, made on first use from its `profileClient` or `baseURL`. */
+/**
+ * The profile store for a provider's settings. A given profile client has one store, so providers that
+ * share a client (several widgets on one page, each its own React root) share one profile and its requests;
+ * without a client, each provider makes one from its `baseURL` on first use.
+ */
 export function profileStoreFor(context: {
   slot: { current: unknown };
   profileClient?: ProfileClient;
   baseURL?: string;
 }): ProfileStore {
-  const slot = context.slot.current as Slot | null;
-  if (slot && slot.profileClient === context.profileClient && slot.baseURL === context.baseURL)
-    return slot.store;
-  const store = createProfileStore(
-    context.profileClient ?? createProfileClient({ baseURL: context.baseURL ?? '' }),
+  if (context.profileClient) {
+    let store = storesByClient.get(context.profileClient);
+    if (!store) {
+      store = createProfileStore(context.profileClient);
+      storesByClient.set(context.profileClient, store);
+    }
+    return store;
+  }
+  const slot = context.slot.current as { store: ProfileStore; baseURL: string | undefined } | null;
+  if (slot && slot.baseURL === context.baseURL) return slot.store;
+  const baseURL = context.baseURL ?? '';
+  const store = createProfileStore(() =>
+    import('../client/profile-client').then((m) => m.createProfileClient({ baseURL })),
   );
-  context.slot.current = {
-    store,
-    profileClient: context.profileClient,
-    baseURL: context.baseURL,
-  } satisfies Slot;
+  context.slot.current = { store, baseURL: context.baseURL };
   return store;
 }

@@ -1,8 +1,9 @@
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { callAuth, EMAIL_PATTERN } from './auth-errors';
-import { type AppearanceProps, srOnly, useAppearance } from './context';
-import { TextField, useFocusFirstInvalid } from './field';
-import { errorText, signInMessages } from './messages';
+import { type AppearanceProps, useAppearance } from './context';
+import { srOnly, TextField, useFocusFirstInvalid } from './field';
+import { errorText } from './messages';
+import { signInMessages } from './sign-in-messages';
 
 export interface SignInProps extends AppearanceProps {
   /** Called once the person is signed in. The session updates by itself. */

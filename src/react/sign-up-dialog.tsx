@@ -18,11 +18,12 @@ export function SignUpDialog(props: {
   className: string | undefined;
   overlayClassName: string | undefined;
   theme: 'light' | 'dark' | undefined;
+  container: HTMLElement | null | undefined;
   children: (parts: DialogParts) => ReactNode;
 }) {
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
+      <Dialog.Portal container={props.container ?? undefined}>
         <Dialog.Overlay className={props.overlayClassName} />
         <Dialog.Content
           className={props.className}

@@ -16,9 +16,9 @@ import { type FieldPath, useForm } from 'react-hook-form';
 import { isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
 import { callAuth } from './auth-errors';
-import { type AppearanceProps, type SessionUser, srOnly, useAppearance, useSession } from './context';
-import { TextField, useFocusFirstInvalid } from './field';
-import { type QuestionnaireDefinition, type QuestionStep, resolveQuestionnaire } from './fields';
+import { type AppearanceProps, type SessionUser, useAppearance, useSession } from './context';
+import { srOnly, TextField, useFocusFirstInvalid } from './field';
+import type { QuestionnaireDefinition, QuestionStep } from './fields';
 import { formText } from './form-messages';
 import {
   createResolver,
@@ -32,6 +32,7 @@ import {
 import { errorText } from './messages';
 import { profileStoreFor } from './profile-store';
 import { answerText, Questions, questionLabel, useRevalidateOnChange } from './questionnaire';
+import { resolveQuestionnaire } from './questions';
 
 export type SignUpStep = 'account' | QuestionStep | 'review';
 
@@ -109,7 +110,7 @@ const SignUpDialog = lazy(() => loadDialog().then((m) => ({ default: m.SignUpDia
  */
 export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
   const { mode = 'inline', trigger, open, defaultOpen = false, onOpenChange, ...rest } = props;
-  const { t, cx, rootProps } = useAppearance('SignUpWithBackground', rest, formText);
+  const { context, t, cx, rootProps } = useAppearance('SignUpWithBackground', rest, formText);
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const [wanted, setWanted] = useState(defaultOpen || open === true);
   const triggerRef = useRef<HTMLElement>(null);
@@ -158,6 +159,7 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
             className={cx('root', cx('dialog'))}
             overlayClassName={cx('overlay')}
             theme={rootProps['data-pk-theme']}
+            container={context.portalContainer}
           >
             {({ Title, Close }) => (
               <SignUpForm
@@ -218,7 +220,7 @@ function SignUpForm(
   const [formError, setFormError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const busy = useRef(false);
-  const release = useRef<(() => void) | null>(null);
+  const hold = useRef<(() => void) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
@@ -253,7 +255,7 @@ function SignUpForm(
     });
     return () => subscription.unsubscribe();
   }, [persistDraft, draftKey, form]);
-  useEffect(() => () => release.current?.(), []);
+  useEffect(() => () => hold.current?.(), []);
 
   useEffect(() => {
     if (moved.current) {
@@ -296,13 +298,19 @@ function SignUpForm(
     if (following) goTo(following);
   }
 
+  function release() {
+    hold.current?.();
+    hold.current = null;
+  }
+
   async function finish(values: SignUpValues) {
     if (busy.current) return;
     busy.current = true;
     setFormError(null);
-    release.current ??= context.holds.hold();
     let account = createdUser ?? user;
     if (!account) {
+      // Only a new account holds gates on this form; someone already signed in is not affected.
+      hold.current ??= context.holds.hold();
       setPhase('submitting');
       const result = await callAuth(() =>
         context.authClient.signUp.email({
@@ -311,32 +319,20 @@ function SignUpForm(
           password: values.password,
         }),
       );
-      if (!result.ok) {
+      account = result.ok ? ((result.data as { user?: SessionUser } | null)?.user ?? null) : null;
+      if (!account) {
+        // Refused, unreachable, or an answer without the user it created: keep the form as it is.
+        const { code, field } = result.ok ? { code: 'INVALID_RESPONSE', field: undefined } : result.failure;
         busy.current = false;
-        release.current?.();
-        release.current = null;
+        release();
         setPhase('editing');
-        const { code, field } = result.failure;
         onError?.({ code, step: 'account' });
         if (field) {
           form.setError(field, { type: code, message: errorText(t, code) });
           goTo('account');
           moved.current = false;
           focusFirstInvalid();
-        } else {
-          setFormError(errorText(t, code));
-        }
-        return;
-      }
-      account = (result.data as { user?: SessionUser } | null)?.user ?? null;
-      if (!account) {
-        // An answer without the user it created: keep the form and let the person try again.
-        busy.current = false;
-        release.current?.();
-        release.current = null;
-        setPhase('editing');
-        setFormError(errorText(t, 'INVALID_RESPONSE'));
-        onError?.({ code: 'INVALID_RESPONSE', step: 'account' });
+        } else setFormError(errorText(t, code));
         return;
       }
       setCreatedUser(account);
@@ -355,8 +351,7 @@ function SignUpForm(
       setPhase('done');
       setAnnouncement(t('signUp.success'));
       onSuccess?.({ user: account, profile });
-      release.current?.();
-      release.current = null;
+      release();
     } catch (error) {
       const code = isProfileKitError(error) ? error.code : 'UNKNOWN_ERROR';
       setPhase('saveFailed');

@@ -15,7 +15,8 @@ const react = await import('profilekit');
 for (const name of ['AuthGate', 'ProfileEditor', 'ProfileKitProvider', 'SignIn', 'SignUpWithBackground']) {
   assert.equal(typeof react[name], 'function', `profilekit exports ${name}`);
 }
-assert.equal(typeof react.createProfileClient, 'function');
+assert.equal(typeof react.useProfile, 'function');
+assert.equal(react.createProfileClient, undefined, 'the profile client is imported from profilekit/client');
 const server = await import('profilekit/server');
 assert.equal(typeof server.createProfileHandler, 'function');
 const msw = await import('profilekit/msw');
@@ -33,8 +34,8 @@ assert.match(html, /Loading the page/);
 assert.doesNotMatch(html, /Members only/);
 
 const dist = new URL('../../dist/', import.meta.url);
-const reactFiles = readdirSync(dist).filter((f) => /^(index|forms|sign-in|sign-up-dialog|chunk-.*)\.js$/.test(f));
-assert.ok(reactFiles.length >= 4, 'the React entry is split into files');
+const reactFiles = readdirSync(dist).filter((f) => f.endsWith('.js') && !/^(client|server|msw|cli|embed)\b/.test(f));
+assert.ok(reactFiles.length >= 6, 'the React entry loads its forms from files of their own');
 for (const file of [...reactFiles, 'index.cjs']) {
   const code = readFileSync(new URL(file, dist), 'utf8');
   assert.ok(code.startsWith('"use client";'), `dist/${file} must start with "use client"`);

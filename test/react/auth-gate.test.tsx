@@ -6,7 +6,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { demoUser } from '../../src/msw/index';
-import { AuthGate, ProfileKitProvider, useSession } from '../../src/react/index';
+import { AuthGate, ProfileKitProvider, SignUpWithBackground, useSession } from '../../src/react/index';
 import {
   BASE_URL,
   backend,
@@ -49,7 +49,7 @@ async function answerQuestionnaire(user: ReturnType<typeof userEvent.setup>) {
 describe('given a signed-out visitor', () => {
   it('shows the sign-in form, and the content once they sign in', async () => {
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     expect(screen.getByRole('status')).toHaveTextContent('Loading…');
     await user.type(await screen.findByLabelText('Email'), demoUser.email);
     await user.type(screen.getByLabelText('Password'), demoUser.password);
@@ -61,7 +61,7 @@ describe('given a signed-out visitor', () => {
 
   it('says the password is wrong, in text of its own, and keeps the email', async () => {
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.type(await screen.findByLabelText('Email'), demoUser.email);
     await user.type(screen.getByLabelText('Password'), 'not-the-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -72,7 +72,7 @@ describe('given a signed-out visitor', () => {
 
   it('refuses an empty form without a request, and focuses the first field to fix', async () => {
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
     const email = screen.getByLabelText('Email');
     await waitFor(() => expect(email).toHaveFocus());
@@ -86,7 +86,7 @@ describe('given a signed-out visitor', () => {
   it('reports a network failure while signing in and keeps what was typed', async () => {
     server.use(http.post(`${BASE_URL}/api/auth/sign-in/email`, () => HttpResponse.error()));
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.type(await screen.findByLabelText('Email'), demoUser.email);
     await user.type(screen.getByLabelText('Password'), demoUser.password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -96,7 +96,7 @@ describe('given a signed-out visitor', () => {
 
   it('switches to the sign-up, and shows the content once the account and background are saved', async () => {
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.click(await screen.findByRole('button', { name: 'Create an account' }));
     await user.type(await screen.findByLabelText('Name'), 'Alan Turing');
     await user.type(screen.getByLabelText('Email'), 'alan@example.com');
@@ -117,7 +117,7 @@ describe('given a signed-out visitor', () => {
       ),
     );
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>{members}</AuthGate>);
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.click(await screen.findByRole('button', { name: 'Create an account' }));
     await user.type(await screen.findByLabelText('Name'), 'Alan Turing');
     await user.type(screen.getByLabelText('Email'), 'alan@example.com');
@@ -146,7 +146,7 @@ describe('given a signed-in person', () => {
   it('shows the content, and the fallback again after signing out', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    renderWithKit(<AuthGate fallback={<p>Please sign in</p>}>{members}</AuthGate>);
+    await renderWithKit(<AuthGate fallback={<p>Please sign in</p>}>{members}</AuthGate>);
     expect(await screen.findByText('Members only')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByText('Please sign in')).toBeInTheDocument();
@@ -155,15 +155,35 @@ describe('given a signed-in person', () => {
   it('shows `loading` while the session is on its way', async () => {
     usePersona('signedInWithProfile');
     backend.setLatency(200);
-    renderWithKit(<AuthGate loading={<p>Checking your session…</p>}>{members}</AuthGate>);
+    await renderWithKit(<AuthGate loading={<p>Checking your session…</p>}>{members}</AuthGate>);
     expect(screen.getByText('Checking your session…')).toBeInTheDocument();
     expect(await screen.findByText('Members only')).toBeInTheDocument();
+  });
+
+  it('keeps showing its content while the person saves their background elsewhere on the page', async () => {
+    usePersona('signedInWithoutProfile');
+    const user = userEvent.setup();
+    await renderWithKit(
+      <>
+        <AuthGate>{members}</AuthGate>
+        <SignUpWithBackground />
+      </>,
+    );
+    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    await screen.findByRole('heading', { name: 'Software background' });
+    await answerQuestionnaire(user);
+    backend.setLatency(300);
+    await user.click(screen.getByRole('button', { name: 'Save background' }));
+    expect(await screen.findByRole('button', { name: 'Saving your background…' })).toBeDisabled();
+    expect(screen.getByText('Members only')).toBeInTheDocument();
+    await waitFor(() => expect(backend.profile).not.toBeNull());
+    expect(screen.getByText('Members only')).toBeInTheDocument();
   });
 
   describe('with requireProfile', () => {
     it('shows the content to a person with a profile', async () => {
       usePersona('signedInWithProfile');
-      renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
+      await renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
       expect(await screen.findByText('Members only')).toBeInTheDocument();
       expect(requests).toContain('GET /api/profile');
     });
@@ -171,7 +191,7 @@ describe('given a signed-in person', () => {
     it('asks a person without a profile to complete it, then shows the content', async () => {
       usePersona('signedInWithoutProfile');
       const user = userEvent.setup();
-      renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
+      await renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
       expect(
         await screen.findByRole('heading', { name: 'Tell us about your background' }),
       ).toBeInTheDocument();
@@ -188,7 +208,7 @@ describe('given a signed-in person', () => {
     it('says so, with a way to retry, when the profile cannot be read', async () => {
       usePersona('serverError');
       const user = userEvent.setup();
-      renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
+      await renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
       expect(await screen.findByRole('alert')).toHaveTextContent('Your profile could not be loaded.');
       backend.reset('signedInWithProfile');
       await user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -200,15 +220,13 @@ describe('given a signed-in person', () => {
 describe('given ten gates on one page', () => {
   it('makes exactly one session request, and one profile request', async () => {
     usePersona('signedInWithProfile');
-    renderWithKit(
-      <>
-        {Array.from({ length: 10 }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
-          <AuthGate key={i} requireProfile>
-            <p>Gate {i}</p>
-          </AuthGate>
-        ))}
-      </>,
+    await renderWithKit(
+      Array.from({ length: 10 }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
+        <AuthGate key={i} requireProfile>
+          <p>Gate {i}</p>
+        </AuthGate>
+      )),
     );
     expect(await screen.findByText('Gate 9')).toBeInTheDocument();
     expect(screen.getAllByText(/^Gate \d$/)).toHaveLength(10);

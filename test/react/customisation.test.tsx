@@ -34,7 +34,7 @@ const questionnaire = defineQuestionnaire({
 describe('given one questionnaire definition', () => {
   it('orders, hides, relabels and extends the sign-up questions', async () => {
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />, { questionnaire });
+    await renderWithKit(<SignUpWithBackground />, { questionnaire });
     await user.type(screen.getByLabelText('Name'), 'Ada');
     await user.type(screen.getByLabelText('Email'), 'ada2@example.com');
     await user.type(screen.getByLabelText('Password'), 'analytical-engine');
@@ -81,7 +81,7 @@ describe('given one questionnaire definition', () => {
   it('drives the editor the same way, and never touches a hidden answer', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />, { questionnaire });
+    await renderWithKit(<ProfileEditor />, { questionnaire });
     const legends = (await screen.findAllByRole('group')).map((g) => g.querySelector('legend')?.textContent);
     expect(legends).toEqual(['Which content do you prefer?', 'Boards on your desk', 'Programming languages']);
     await user.click(screen.getByRole('radio', { name: 'Software' }));
@@ -115,7 +115,7 @@ const german: Localization = {
 describe('given a translated localization', () => {
   it('shows every string and every error in that language', async () => {
     const user = userEvent.setup();
-    renderWithKit(<AuthGate>Inhalt</AuthGate>, { localization: german });
+    await renderWithKit(<AuthGate>Inhalt</AuthGate>, { localization: german });
     await user.click(await screen.findByRole('button', { name: 'Anmelden' }));
     expect(screen.getByLabelText('E-Mail')).toHaveAccessibleDescription('Pflichtfeld.');
     await user.type(screen.getByLabelText('E-Mail'), demoUser.email);
@@ -128,7 +128,7 @@ describe('given a translated localization', () => {
 
   it('lets a component override the provider, with placeholders filled in', async () => {
     const user = userEvent.setup();
-    renderWithKit(
+    await renderWithKit(
       <SignUpWithBackground localization={{ 'signUp.progress': 'Schritt {current} von {total} – {step}' }} />,
       { localization: { 'signUp.step.account': 'Konto' } },
     );
@@ -139,21 +139,21 @@ describe('given a translated localization', () => {
 
 describe('given appearance settings', () => {
   it('styles with pk- classes by default and adds the host classes to named parts', async () => {
-    renderWithKit(<SignIn classNames={{ button: 'host-button', input: 'host-input' }} />);
+    await renderWithKit(<SignIn classNames={{ button: 'host-button', input: 'host-input' }} />);
     const button = screen.getByRole('button', { name: 'Sign in' });
     expect(button).toHaveClass('pk-button', 'host-button');
     expect(screen.getByLabelText('Email')).toHaveClass('pk-input', 'host-input');
   });
 
   it('leaves out every pk- class when unstyled, keeping the host classes', async () => {
-    const { container } = renderWithKit(<SignIn unstyled classNames={{ button: 'host-button' }} />);
+    const { container } = await renderWithKit(<SignIn unstyled classNames={{ button: 'host-button' }} />);
     expect(container.querySelector('[class*="pk-"]')).toBeNull();
     expect(screen.getByRole('button', { name: 'Sign in' })).toHaveClass('host-button');
     await expectNoAxeViolations();
   });
 
   it('marks the chosen theme for the stylesheet', async () => {
-    const { container } = renderWithKit(<SignIn theme="dark" />);
+    const { container } = await renderWithKit(<SignIn theme="dark" />);
     expect(container.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { sampleProfile } from '../../src/msw/index';
-import { resolveQuestionnaire } from '../../src/react/fields';
 import { formMessages } from '../../src/react/form-messages';
 import {
   changedKeys,
@@ -10,7 +9,9 @@ import {
   valuesToInput,
   visibleAnswers,
 } from '../../src/react/form-model';
-import { coreMessages, createTranslate, signInMessages } from '../../src/react/messages';
+import { coreMessages, createTranslate } from '../../src/react/messages';
+import { resolveQuestionnaire } from '../../src/react/questions';
+import { signInMessages } from '../../src/react/sign-in-messages';
 
 const t = createTranslate(formMessages, signInMessages, coreMessages);
 const questions = resolveQuestionnaire();

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup, type RenderOptions, render } from '@testing-library/react';
+import { act, cleanup, type RenderOptions, type RenderResult, render } from '@testing-library/react';
 import { createAuthClient } from 'better-auth/react';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
@@ -17,7 +17,15 @@ export const server = setupServer(...backend.handlers);
 /** Every request the components made in the current test, as "METHOD /path". */
 export const requests: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
+  // The components load their code on first render; load it once here so each test starts from there.
+  await Promise.all([
+    import('../../src/react/sign-in'),
+    import('../../src/react/sign-up-with-background'),
+    import('../../src/react/profile-editor'),
+    import('../../src/react/profile-gate'),
+    import('../../src/react/sign-up-dialog'),
+  ]);
   server.listen({ onUnhandledRequest: 'error' });
   server.events.on('request:start', ({ request }) => {
     requests.push(`${request.method} ${new URL(request.url).pathname}`);
@@ -44,20 +52,23 @@ export function usePersona(persona: PersonaName) {
   backend.reset(persona);
 }
 
-/** Renders under a ProfileKitProvider wired to the mock backend. */
-export function renderWithKit(
+/** Renders under a ProfileKitProvider wired to the mock backend, once the components' code has loaded. */
+export async function renderWithKit(
   ui: ReactNode,
   options: Partial<Omit<ProfileKitProviderProps, 'children'>> & { render?: RenderOptions } = {},
 ) {
   const { render: renderOptions, ...providerProps } = options;
   const made = clients();
-  const result = render(
-    <ProfileKitProvider authClient={made.authClient} profileClient={made.profileClient} {...providerProps}>
-      {ui}
-    </ProfileKitProvider>,
-    renderOptions,
-  );
-  return { ...result, ...made };
+  let result: RenderResult | undefined;
+  await act(async () => {
+    result = render(
+      <ProfileKitProvider authClient={made.authClient} profileClient={made.profileClient} {...providerProps}>
+        {ui}
+      </ProfileKitProvider>,
+      renderOptions,
+    );
+  });
+  return { ...(result as RenderResult), ...made };
 }
 
 export { expectNoAxeViolations } from '../a11y';

@@ -32,7 +32,8 @@ function recordWrites() {
 describe('given a person with a profile', () => {
   it('loads it into the form', async () => {
     usePersona('signedInWithProfile');
-    renderWithKit(<ProfileEditor />);
+    backend.setLatency(100);
+    await renderWithKit(<ProfileEditor />);
     expect(screen.getByRole('status')).toHaveTextContent('Loading…');
     expect(await screen.findByLabelText('Language 1')).toHaveValue('Python');
     expect(screen.getByLabelText('Level for language 1')).toHaveValue('advanced');
@@ -52,7 +53,7 @@ describe('given a person with a profile', () => {
     const writes = recordWrites();
     const user = userEvent.setup();
     const onSuccess = vi.fn();
-    renderWithKit(<ProfileEditor onSuccess={onSuccess} />);
+    await renderWithKit(<ProfileEditor onSuccess={onSuccess} />);
     await user.click(await screen.findByRole('checkbox', { name: 'Vue' }));
     expect(screen.getByText('You have unsaved changes.')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'expert');
@@ -81,7 +82,7 @@ describe('given a person with a profile', () => {
   it('undoes changes back to the stored profile', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     const language = await screen.findByLabelText('Language 1');
     await user.clear(language);
     await user.type(language, 'Fortran');
@@ -93,7 +94,7 @@ describe('given a person with a profile', () => {
   it('refuses an invalid answer without a request and focuses it', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     const years = await screen.findByLabelText('Years of programming experience');
     await user.clear(years);
     await user.type(years, 'forever');
@@ -110,7 +111,7 @@ describe('given a person with a profile', () => {
     server.use(http.patch(`${BASE_URL}/api/profile`, () => HttpResponse.error()));
     const user = userEvent.setup();
     const onError = vi.fn();
-    renderWithKit(<ProfileEditor onError={onError} />);
+    await renderWithKit(<ProfileEditor onError={onError} />);
     await user.click(await screen.findByRole('checkbox', { name: 'Flask' }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('We could not reach the server.');
@@ -123,7 +124,7 @@ describe('given a person with a profile', () => {
   it('asks before the page is left with unsaved changes, and not otherwise', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     const leave = () => {
       const event = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(event);
@@ -142,7 +143,7 @@ describe('given someone else saved since the editor loaded', () => {
   it('says so, keeps the typing, and can reload the latest while keeping the changes', async () => {
     usePersona('versionConflict');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     await user.click(await screen.findByRole('checkbox', { name: 'Vue' }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
@@ -167,7 +168,7 @@ describe('given someone else saved since the editor loaded', () => {
   it('can reload the latest and discard the changes', async () => {
     usePersona('versionConflict');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     await user.click(await screen.findByRole('checkbox', { name: 'Vue' }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await screen.findByRole('alert');
@@ -183,7 +184,7 @@ describe('given a person without a profile', () => {
     usePersona('signedInWithoutProfile');
     const writes = recordWrites();
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     await user.type(await screen.findByLabelText('Language 1'), 'Zig');
     await user.selectOptions(screen.getByLabelText('Level for language 1'), 'beginner');
     await user.type(screen.getByLabelText('Years of programming experience'), '0-1');
@@ -200,7 +201,7 @@ describe('given a profile that cannot be loaded', () => {
   it('says so and offers to try again', async () => {
     usePersona('serverError');
     const user = userEvent.setup();
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Your profile could not be loaded. Something went wrong on our side.',
     );
@@ -212,7 +213,7 @@ describe('given a profile that cannot be loaded', () => {
 
 describe('given a signed-out visitor', () => {
   it('asks them to sign in and reads no profile', async () => {
-    renderWithKit(<ProfileEditor />);
+    await renderWithKit(<ProfileEditor />);
     expect(await screen.findByText('Sign in to edit your background.')).toBeInTheDocument();
     expect(requests.filter((r) => r.includes('/api/profile'))).toEqual([]);
   });

@@ -44,7 +44,7 @@ describe('given a signed-out person on the sign-up', () => {
   it('walks every step with a progress indicator, creates the account and saves the background', async () => {
     const user = userEvent.setup();
     const onSuccess = vi.fn();
-    renderWithKit(<SignUpWithBackground onSuccess={onSuccess} />);
+    await renderWithKit(<SignUpWithBackground onSuccess={onSuccess} />);
     expect(screen.getByRole('heading', { name: 'Create your account' })).toBeInTheDocument();
     const progress = screen.getByRole('list', { name: 'Sign-up progress' });
     expect(
@@ -111,7 +111,7 @@ describe('given a signed-out person on the sign-up', () => {
 
   it('can go back a step without losing answers, and edit from the review', async () => {
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     await fillAccount(user);
     await fillSoftware(user);
     await user.click(screen.getByRole('button', { name: 'Back' }));
@@ -124,7 +124,7 @@ describe('given a signed-out person on the sign-up', () => {
   describe('validation on each step', () => {
     it('Account: names every empty field, links the errors and focuses the first', async () => {
       const user = userEvent.setup();
-      renderWithKit(<SignUpWithBackground />);
+      await renderWithKit(<SignUpWithBackground />);
       await user.click(screen.getByRole('button', { name: 'Next' }));
       const name = screen.getByLabelText('Name');
       await waitFor(() => expect(name).toHaveFocus());
@@ -141,7 +141,7 @@ describe('given a signed-out person on the sign-up', () => {
 
     it('Account: refuses a malformed email and a short password', async () => {
       const user = userEvent.setup();
-      renderWithKit(<SignUpWithBackground />);
+      await renderWithKit(<SignUpWithBackground />);
       await user.type(screen.getByLabelText('Name'), 'Grace');
       await user.type(screen.getByLabelText('Email'), 'grace@');
       await user.type(screen.getByLabelText('Password'), 'short');
@@ -158,7 +158,7 @@ describe('given a signed-out person on the sign-up', () => {
 
     it('Software: needs a language, a level for each language, no duplicates and a valid range', async () => {
       const user = userEvent.setup();
-      renderWithKit(<SignUpWithBackground />);
+      await renderWithKit(<SignUpWithBackground />);
       await fillAccount(user);
       await user.click(screen.getByRole('button', { name: 'Next' }));
       await waitFor(() => expect(screen.getByLabelText('Language 1')).toHaveFocus());
@@ -192,7 +192,7 @@ describe('given a signed-out person on the sign-up', () => {
 
     it('Hardware: needs the overall level and the preference', async () => {
       const user = userEvent.setup();
-      renderWithKit(<SignUpWithBackground />);
+      await renderWithKit(<SignUpWithBackground />);
       await fillAccount(user);
       await fillSoftware(user);
       await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -208,7 +208,7 @@ describe('given a signed-out person on the sign-up', () => {
 
     it('Hardware: refuses too many devices', async () => {
       const user = userEvent.setup();
-      renderWithKit(<SignUpWithBackground />);
+      await renderWithKit(<SignUpWithBackground />);
       await fillAccount(user);
       await fillSoftware(user);
       const many = Array.from({ length: 31 }, (_, i) => `Board ${i}`).join(', ');
@@ -225,7 +225,7 @@ describe('given a signed-out person on the sign-up', () => {
   it('sends an email already taken back to the email field, with text of its own', async () => {
     const user = userEvent.setup();
     const onError = vi.fn();
-    renderWithKit(<SignUpWithBackground onError={onError} />);
+    await renderWithKit(<SignUpWithBackground onError={onError} />);
     await fillAccount(user, demoUser.email);
     await fillSoftware(user);
     await fillHardware(user);
@@ -252,7 +252,7 @@ describe('given a signed-out person on the sign-up', () => {
   it('keeps the form when sign-up cannot reach the server, and succeeds on a second try', async () => {
     server.use(http.post(`${BASE_URL}/api/auth/sign-up/email`, () => HttpResponse.error(), { once: true }));
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     await fillAccount(user);
     await fillSoftware(user);
     await fillHardware(user);
@@ -271,7 +271,7 @@ describe('given a signed-out person on the sign-up', () => {
       ),
     );
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     await fillAccount(user);
     await fillSoftware(user);
     await fillHardware(user);
@@ -291,7 +291,7 @@ describe('given a signed-out person on the sign-up', () => {
     const user = userEvent.setup();
     const onError = vi.fn();
     const onSuccess = vi.fn();
-    renderWithKit(<SignUpWithBackground onError={onError} onSuccess={onSuccess} />);
+    await renderWithKit(<SignUpWithBackground onError={onError} onSuccess={onSuccess} />);
     await fillAccount(user);
     await fillSoftware(user);
     await fillHardware(user);
@@ -319,7 +319,7 @@ describe('given a signed-out person on the sign-up', () => {
   it('sends one sign-up however often the button is pressed', async () => {
     backend.setLatency(150);
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     await fillAccount(user);
     await fillSoftware(user);
     await fillHardware(user);
@@ -335,7 +335,7 @@ describe('given a signed-out person on the sign-up', () => {
 
   it('keeps a draft across reloads, without the password', async () => {
     const user = userEvent.setup();
-    const first = renderWithKit(<SignUpWithBackground />);
+    const first = await renderWithKit(<SignUpWithBackground />);
     await fillAccount(user);
     await user.type(screen.getByLabelText('Language 1'), 'Haskell');
     const draft = sessionStorage.getItem('profilekit:sign-up') ?? '';
@@ -344,7 +344,7 @@ describe('given a signed-out person on the sign-up', () => {
     expect(draft).not.toContain('cobol-forever-1959');
     first.unmount();
 
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     expect(await screen.findByLabelText('Language 1')).toHaveValue('Haskell');
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByLabelText('Email')).toHaveValue('grace@example.com');
@@ -353,14 +353,14 @@ describe('given a signed-out person on the sign-up', () => {
 
   it('keeps no draft when asked not to', async () => {
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground persistDraft={false} />);
+    await renderWithKit(<SignUpWithBackground persistDraft={false} />);
     await user.type(screen.getByLabelText('Name'), 'Grace');
     expect(sessionStorage.length).toBe(0);
   });
 
   it('can be completed with the keyboard alone', async () => {
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     await user.tab();
     expect(screen.getByLabelText('Name')).toHaveFocus();
     await user.keyboard('Grace Hopper');
@@ -415,7 +415,7 @@ describe('given a signed-out person on the sign-up', () => {
 describe('given dialog mode', () => {
   it('opens from its trigger, traps focus, closes on Escape and returns focus to the trigger', async () => {
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground mode="dialog" />);
+    await renderWithKit(<SignUpWithBackground mode="dialog" />);
     const trigger = screen.getByRole('button', { name: 'Sign up' });
     expect(trigger).toHaveAttribute('aria-haspopup', 'dialog');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -435,7 +435,7 @@ describe('given dialog mode', () => {
   it('signs a person up inside the dialog with a trigger of the host’s own', async () => {
     const user = userEvent.setup();
     const onOpenChange = vi.fn();
-    renderWithKit(
+    await renderWithKit(
       <SignUpWithBackground
         mode="dialog"
         onOpenChange={onOpenChange}
@@ -464,7 +464,7 @@ describe('given a person who is already signed in', () => {
   it('asks only for the background and saves it without a new account', async () => {
     backend.reset('signedInWithoutProfile');
     const user = userEvent.setup();
-    renderWithKit(<SignUpWithBackground />);
+    await renderWithKit(<SignUpWithBackground />);
     expect(await screen.findByRole('heading', { name: 'Tell us about your background' })).toBeInTheDocument();
     await fillSoftware(user);
     await fillHardware(user);
