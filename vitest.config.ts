@@ -23,6 +23,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    // The embed imports the stylesheet as text (`?inline`); vitest leaves CSS empty unless told.
+    css: { include: [/styles\.css/] },
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

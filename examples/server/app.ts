@@ -65,5 +65,36 @@ export function createApp(options: AppOptions) {
   app.all('/api/profile/*', (c) => profile(c.req.raw));
   app.get('/', async (c) => c.html(await readFile(new URL('index.html', PUBLIC), 'utf8')));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/favicon.ico', () => new Response(null, { status: 204 }));
+  // The example host pages: a plain HTML page using the script-tag embed, and the built React app.
+  app.get('/embed/profilekit.js', () => sendFile(new URL('embed.global.js', DIST)));
+  app.get('/host-page', (c) => c.redirect('/host-page/'));
+  app.get('/host-page/', () => sendFile(new URL('host-page/index.html', EXAMPLES)));
+  app.get('/react-app', (c) => c.redirect('/react-app/'));
+  app.get('/react-app/*', (c) => {
+    const path = c.req.path.slice('/react-app/'.length) || 'index.html';
+    if (path.split('/').some((part) => part === '..' || part.startsWith('.'))) return c.notFound();
+    return sendFile(new URL(`react-app/dist/${path}`, EXAMPLES));
+  });
   return { app, auth };
+}
+
+const EXAMPLES = new URL('../', import.meta.url);
+const DIST = new URL('../../dist/', import.meta.url);
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  map: 'application/json',
+};
+
+async function sendFile(url: URL): Promise<Response> {
+  try {
+    const body = await readFile(url);
+    const type = TYPES[url.pathname.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    return new Response(body, { headers: { 'content-type': type, 'cache-control': 'no-cache' } });
+  } catch {
+    return new Response('Not found. Run `npm run demo`, which builds the examples first.', { status: 404 });
+  }
 }

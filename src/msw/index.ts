@@ -203,6 +203,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return session ? (users.find((u) => u.id === session?.userId) ?? null) : null;
   }
 
+  /**
+   * The person a request speaks for: with better-auth's bearer plugin an `Authorization: Bearer` header
+   * names the session (a wrong token is nobody); without one, the browser's session cookie does.
+   */
+  function requestUser(request: Request): MockUser | null {
+    const authorization = request.headers.get('authorization');
+    if (authorization && /^bearer\s/i.test(authorization)) {
+      return session && authorization.slice(7).trim() === session.token ? currentUser() : null;
+    }
+    return currentUser();
+  }
+
   function sessionCookie(token: string, maxAge: number) {
     return `${SESSION_COOKIE}=${token}; Path=/; Max-Age=${maxAge}; SameSite=Lax`;
   }
@@ -211,7 +223,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     session = startSession(user);
     return HttpResponse.json(
       { ...body, token: session.token, user: publicUser(user) },
-      { headers: { 'set-cookie': sessionCookie(session.token, 604800) } },
+      {
+        headers: {
+          'set-cookie': sessionCookie(session.token, 604800),
+          // As better-auth's bearer plugin does, for pages that cannot keep cookies.
+          'set-auth-token': session.token,
+          'access-control-expose-headers': 'set-auth-token',
+        },
+      },
     );
   }
 
@@ -231,9 +250,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   }
 
   const authHandlers: HttpHandler[] = [
-    http.get(`${authBase}/get-session`, async () => {
+    http.get(`${authBase}/get-session`, async ({ request }) => {
       await pause();
-      const user = currentUser();
+      const user = requestUser(request);
       if (!session || !user) return HttpResponse.json(null);
       return HttpResponse.json({
         session: {
@@ -323,7 +342,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         { status: 405, headers: { allow: PROFILE_METHODS.join(', ') } },
       );
     }
-    const user = currentUser();
+    const user = requestUser(request);
     if (!user) return apiError(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
     if (persona.failing)
       return apiError(500, ErrorCodes.SERVER_ERROR, 'The server failed to handle the request');

@@ -62,7 +62,8 @@ export type ClassNameSlot =
   | 'linkButton'
   | 'review'
   | 'overlay'
-  | 'dialog';
+  | 'dialog'
+  | 'trigger';
 
 /** How the components look: shared by the provider and every component's own props. */
 export interface AppearanceProps {

@@ -124,7 +124,8 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
   const triggerElement = isValidElement(trigger) ? (
     trigger
   ) : (
-    <button type="button" className={cx('button')}>
+    // Outside any pk-root, the default trigger carries the design tokens (and theme) itself.
+    <button type="button" className={cx('button', cx('trigger'))} data-pk-theme={rootProps['data-pk-theme']}>
       {t('signUp.trigger')}
     </button>
   );

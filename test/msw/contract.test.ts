@@ -115,6 +115,27 @@ describe.each(targets)('given %s', (_name, makeTarget) => {
     });
   });
 
+  it('accepts the token from set-auth-token as a bearer token, and refuses a wrong one', async () => {
+    const target = makeTarget();
+    const send = (path: string, init: RequestInit = {}) => target.fetch(new Request(`${BASE}${path}`, init));
+    const signUp = await send('/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { origin: BASE, 'content-type': 'application/json' },
+      body: JSON.stringify(credentials(email())),
+    });
+    const token = signUp.headers.get('set-auth-token');
+    expect(token).toBeTruthy();
+    const bearer = { authorization: `Bearer ${token}` };
+    const session = (await (await send('/api/auth/get-session', { headers: bearer })).json()) as {
+      user: { email: string };
+    } | null;
+    expect(session?.user.email).toMatch(/^contract-/);
+    expect((await send('/api/profile', { headers: bearer })).status).toBe(404);
+    const wrong = { authorization: 'Bearer not-a-session-token' };
+    expect(await (await send('/api/auth/get-session', { headers: wrong })).json()).toBeNull();
+    expect((await send('/api/profile', { headers: wrong })).status).toBe(401);
+  });
+
   it('signs in with the right password only', async () => {
     const { call } = browser(makeTarget());
     const address = email();

@@ -1,4 +1,5 @@
 import { betterAuth } from 'better-auth';
+import { bearer } from 'better-auth/plugins';
 import { createProfileHandler, migrate, profileKitAuthOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './db';
 
@@ -13,6 +14,7 @@ export function createAuth(database: TestDatabase) {
     emailAndPassword: { enabled: true },
     user: { ...profileKitAuthOptions().user, deleteUser: { enabled: true } },
     logger: { disabled: true },
+    plugins: [bearer()],
   });
 }
 

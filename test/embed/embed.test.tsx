@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, EmbedError, mount, signOut, validateOptions } from '../../src/embed/index';
+import { createMockBackend, demoUser } from '../../src/msw/index';
+import { expectNoAxeViolations } from '../a11y';
+
+// The embed keeps one pair of clients per server for the whole page, as a page should; each test talks to
+// a server origin of its own, so none inherits another's session. The mock answers any origin.
+const backend = createMockBackend();
+let origin = '';
+let tests = 0;
+const server = setupServer(...backend.handlers);
+const requests: string[] = [];
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => {
+    requests.push(`${request.method} ${new URL(request.url).pathname}`);
+  });
+});
+beforeEach(() => {
+  origin = `http://server-${++tests}.example`;
+  configure({ baseURL: origin, authMode: 'cookie' });
+});
+afterEach(async () => {
+  document.body.replaceChildren();
+  document.head.querySelector('style[data-profilekit]')?.remove();
+  backend.reset('signedOut');
+  requests.length = 0;
+  localStorage.clear();
+  sessionStorage.clear();
+  vi.restoreAllMocks();
+});
+afterAll(() => server.close());
+
+function place(html: string) {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  document.body.append(host);
+  return host;
+}
+
+describe('ProfileKit.mount', () => {
+  it('renders a widget into an element and removes it again', async () => {
+    const element = place('<div id="join"></div>').querySelector('#join') as HTMLElement;
+    const unmount = mount(element, 'sign-in', { theme: 'dark' });
+    expect(await within(element).findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(element.querySelector('.pk-root')).toHaveAttribute('data-pk-theme', 'dark');
+    expect(document.head.querySelector('style[data-profilekit]')?.textContent).toContain('@layer profilekit');
+    await expectNoAxeViolations(element);
+    unmount();
+    expect(element).toBeEmptyDOMElement();
+  });
+
+  it.each([
+    [null, 'sign-in', {}, 'mount needs an element of the page'],
+    [
+      'el',
+      'sign-out',
+      {},
+      'unknown widget "sign-out"; use one of sign-up, profile-editor, auth-gate, sign-in',
+    ],
+    ['el', 'sign-up', { mod: 'dialog' }, 'unknown option "mod" for sign-up'],
+    ['el', 'auth-gate', { onSuccess: () => {} }, 'unknown option "onSuccess" for auth-gate'],
+    ['el', 'sign-up', { mode: 'popup' }, '"mode" must be one of "inline", "dialog"; got "popup"'],
+    ['el', 'sign-in', { baseURL: 'auth.example.com' }, '"baseURL" must be an http(s) URL'],
+    ['el', 'sign-in', { baseURL: 'javascript:alert(1)' }, '"baseURL" must be an http(s) URL'],
+    ['el', 'sign-in', { authMode: 'token' }, '"authMode" must be one of "cookie", "bearer"'],
+    ['el', 'auth-gate', { requireProfile: 'yes' }, '"requireProfile" must be a boolean; got string'],
+    ['el', 'sign-up', { minPasswordLength: 0 }, '"minPasswordLength" must be a positive number'],
+    ['el', 'sign-up', 'dialog', 'the options of sign-up must be an object'],
+  ])('refuses %s %s %j with a clear error', (target, name, options, message) => {
+    const element = target ? document.createElement('div') : null;
+    expect(() => mount(element as HTMLElement, name as 'sign-in', options as object)).toThrow(message);
+    expect(() => mount(element as HTMLElement, name as 'sign-in', options as object)).toThrow(EmbedError);
+  });
+
+  it('accepts every documented option', () => {
+    expect(() =>
+      validateOptions('sign-up', {
+        baseURL: 'https://auth.example.com',
+        authMode: 'bearer',
+        shadow: true,
+        theme: 'auto',
+        unstyled: false,
+        classNames: { button: 'x' },
+        localization: { 'signUp.title': 'Join' },
+        questionnaire: { fields: { devices: { hidden: true } } },
+        mode: 'dialog',
+        persistDraft: false,
+        minPasswordLength: 10,
+        title: 'Join',
+        onSuccess: () => {},
+        onError: () => {},
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe('the custom elements', () => {
+  it('<profilekit-auth-gate> hides its own content from a signed-out visitor and shows it after sign-in', async () => {
+    const user = userEvent.setup();
+    const page = place('<profilekit-auth-gate><p id="secret">Lesson one</p></profilekit-auth-gate>');
+    const gate = page.querySelector('profilekit-auth-gate') as HTMLElement;
+    expect(await within(gate).findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(document.getElementById('secret')).toBeNull();
+    await user.type(within(gate).getByLabelText('Email'), demoUser.email);
+    await user.type(within(gate).getByLabelText('Password'), demoUser.password);
+    await user.click(within(gate).getByRole('button', { name: 'Sign in' }));
+    expect(await within(gate).findByText('Lesson one')).toBeInTheDocument();
+    gate.remove();
+    expect(gate.querySelector('#secret')).not.toBeNull();
+  });
+
+  it('renders into a shadow root when asked, with its own styles there, and slots the gate content', async () => {
+    backend.reset('signedInWithProfile');
+    const page = place(
+      '<profilekit-auth-gate shadow><p id="secret">Lesson one</p></profilekit-auth-gate><profilekit-profile-editor shadow></profilekit-profile-editor>',
+    );
+    const gate = page.querySelector('profilekit-auth-gate') as HTMLElement;
+    const editor = page.querySelector('profilekit-profile-editor') as HTMLElement;
+    await waitFor(() => expect(gate.shadowRoot?.querySelector('slot')).not.toBeNull());
+    expect(gate.shadowRoot?.querySelector('style[data-profilekit]')?.textContent).toContain(
+      '@layer profilekit',
+    );
+    expect(document.head.querySelector('style[data-profilekit]')).toBeNull();
+    const shadow = within(editor.shadowRoot as unknown as HTMLElement);
+    expect(await shadow.findByLabelText('Language 1')).toHaveValue('Python');
+    // Two widgets, one session request and one profile request.
+    expect(requests.filter((r) => r.endsWith('/get-session'))).toHaveLength(1);
+    expect(requests.filter((r) => r === 'GET /api/profile')).toHaveLength(1);
+  });
+
+  it('reads its options from attributes and tells the page about success with an event', async () => {
+    backend.reset('signedInWithoutProfile');
+    const user = userEvent.setup();
+    const page = place(
+      '<profilekit-profile-editor title="Your robotics background"></profilekit-profile-editor>',
+    );
+    const editor = page.querySelector('profilekit-profile-editor') as HTMLElement;
+    const saved = vi.fn();
+    editor.addEventListener('profilekit-success', (event) => saved((event as CustomEvent).detail));
+    expect(await screen.findByRole('heading', { name: 'Your robotics background' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Language 1'), 'Go');
+    await user.selectOptions(screen.getByLabelText('Level for language 1'), 'beginner');
+    await user.type(screen.getByLabelText('Years of programming experience'), '1-3');
+    await user.selectOptions(screen.getByLabelText('Overall software experience'), 'beginner');
+    await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'beginner');
+    await user.click(screen.getByRole('radio', { name: 'Both' }));
+    await user.click(screen.getByRole('button', { name: 'Save background' }));
+    await waitFor(() =>
+      expect(saved).toHaveBeenCalledWith(expect.objectContaining({ experienceYears: '1-3' })),
+    );
+  });
+
+  it('shows a clear error instead of a blank box for a bad attribute, and a gate keeps its content hidden', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const page = place(
+      '<profilekit-sign-up mode="popup"></profilekit-sign-up><profilekit-auth-gate localization="{not json"><p id="secret">Lesson one</p></profilekit-auth-gate>',
+    );
+    const signUp = page.querySelector('profilekit-sign-up') as HTMLElement;
+    const gate = page.querySelector('profilekit-auth-gate') as HTMLElement;
+    expect(within(signUp).getByRole('alert')).toHaveTextContent(
+      'profilekit: "mode" must be one of "inline", "dialog"; got "popup"',
+    );
+    expect(within(gate).getByRole('alert')).toHaveTextContent('the "localization" attribute must be JSON');
+    expect(document.getElementById('secret')).toBeNull();
+    expect(consoleError).toHaveBeenCalledWith(expect.any(EmbedError));
+
+    // Fixing the attribute brings the widget, and the gate still guards its content.
+    gate.removeAttribute('localization');
+    gate.setAttribute('theme', 'light');
+    expect(await within(gate).findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(document.getElementById('secret')).toBeNull();
+  });
+});
+
+describe('bearer mode', () => {
+  it('keeps the token from sign-in, sends it as Authorization, and forgets it on sign-out', async () => {
+    const authorization: (string | null)[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (new URL(request.url).pathname === '/api/profile')
+        authorization.push(request.headers.get('authorization'));
+    });
+    backend.reset('signedOut');
+    configure({ authMode: 'bearer' });
+    const user = userEvent.setup();
+    const page = place('<profilekit-auth-gate require-profile><p>Lesson one</p></profilekit-auth-gate>');
+    const gate = page.querySelector('profilekit-auth-gate') as HTMLElement;
+    await user.type(await within(gate).findByLabelText('Email'), demoUser.email);
+    await user.type(within(gate).getByLabelText('Password'), demoUser.password);
+    await user.click(within(gate).getByRole('button', { name: 'Sign in' }));
+    await within(gate).findByRole('heading', { name: 'Tell us about your background' });
+    const token = localStorage.getItem(`profilekit:token:${origin}`);
+    expect(token).toMatch(/^\w{16,}$/);
+    expect(authorization).toContain(`Bearer ${token}`);
+    await signOut();
+    expect(localStorage.getItem(`profilekit:token:${origin}`)).toBeNull();
+  });
+});
