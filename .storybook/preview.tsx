@@ -59,7 +59,13 @@ const withProvider: Decorator = (Story, { loaded, globals }) => (
     profileClient={loaded.profileClient}
     theme={globals.theme === 'auto' ? undefined : globals.theme}
   >
-    <div style={{ padding: '1rem', background: globals.theme === 'dark' ? '#0d1117' : undefined }}>
+    <div
+      style={
+        globals.theme === 'dark'
+          ? { padding: '1rem', background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' }
+          : { padding: '1rem' }
+      }
+    >
       <Story />
     </div>
   </ProfileKitProvider>

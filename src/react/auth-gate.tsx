@@ -29,15 +29,17 @@ function DefaultFallback({
   appearance: AppearanceProps;
   questionnaire?: QuestionnaireDefinition;
 }) {
-  const [view, setView] = useState<'signIn' | 'signUp'>('signIn');
-  return view === 'signIn' ? (
-    <SignIn {...appearance} onSwitchToSignUp={() => setView('signUp')} />
-  ) : (
+  const [view, setView] = useState<'signIn' | 'signUp' | null>(null);
+  // After a switch the button that was pressed is gone: the new form takes focus.
+  return view === 'signUp' ? (
     <SignUpWithBackground
       {...appearance}
       questionnaire={questionnaire}
+      autoFocus
       onSwitchToSignIn={() => setView('signIn')}
     />
+  ) : (
+    <SignIn {...appearance} autoFocus={view === 'signIn'} onSwitchToSignUp={() => setView('signUp')} />
   );
 }
 

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { callAuth, EMAIL_PATTERN } from './auth-errors';
 import { type AppearanceProps, useAppearance } from './context';
 import { srOnly, TextField, useFocusFirstInvalid } from './field';
@@ -14,18 +14,32 @@ export interface SignInProps extends AppearanceProps {
   onSwitchToSignUp?: () => void;
   /** Replaces the heading. */
   title?: ReactNode;
+  /** Moves focus to the heading when the form appears (as when a person switches to it). */
+  autoFocus?: boolean;
 }
 
 type Errors = { email?: string; password?: string; form?: string };
 
 /** Email and password sign-in through your better-auth client. The default fallback of `AuthGate`. */
-export function SignIn({ onSuccess, onError, onSwitchToSignUp, title, ...appearance }: SignInProps) {
+export function SignIn({
+  onSuccess,
+  onError,
+  onSwitchToSignUp,
+  title,
+  autoFocus,
+  ...appearance
+}: SignInProps) {
   const { context, t, cx, rootProps } = useAppearance('SignIn', appearance, [signInMessages]);
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
   const busy = useRef(false);
   const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the form first appears
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus();
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -65,7 +79,7 @@ export function SignIn({ onSuccess, onError, onSwitchToSignUp, title, ...appeara
         aria-labelledby={`${id}-title`}
         aria-busy={pending || undefined}
       >
-        <h2 id={`${id}-title`} className={cx('title')}>
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className={cx('title')}>
           {title ?? t('signIn.title')}
         </h2>
         <TextField

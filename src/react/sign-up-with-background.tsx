@@ -62,6 +62,8 @@ export interface SignUpWithBackgroundProps extends AppearanceProps {
   onSwitchToSignIn?: () => void;
   /** Replaces the heading. */
   title?: ReactNode;
+  /** Moves focus to the first step's heading when the form appears (as when a person switches to it). */
+  autoFocus?: boolean;
 }
 
 type Phase = 'editing' | 'submitting' | 'saving' | 'saveFailed' | 'done';
@@ -193,6 +195,7 @@ function SignUpForm(
     onError,
     onSwitchToSignIn,
     title,
+    autoFocus = false,
     TitleTag = 'h2',
     close,
     ...appearance
@@ -223,7 +226,7 @@ function SignUpForm(
   const busy = useRef(false);
   const hold = useRef<(() => void) | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const moved = useRef(autoFocus);
   const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
 
   const validation = useRef<ValidationContext>({ questions, t });

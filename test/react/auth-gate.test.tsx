@@ -94,6 +94,16 @@ describe('given a signed-out visitor', () => {
     expect(screen.getByLabelText('Password')).toHaveValue(demoUser.password);
   });
 
+  it('moves focus to the form a person switches to, so the keyboard path goes on', async () => {
+    const user = userEvent.setup();
+    await renderWithKit(<AuthGate>{members}</AuthGate>);
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).not.toHaveFocus();
+    await user.click(await screen.findByRole('button', { name: 'Create an account' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Account' })).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Already have an account? Sign in' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sign in' })).toHaveFocus());
+  });
+
   it('switches to the sign-up, and shows the content once the account and background are saved', async () => {
     const user = userEvent.setup();
     await renderWithKit(<AuthGate>{members}</AuthGate>);

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullJourney } from './journey';
+import {
+  type ApiServer,
+  freePort,
+  hostPageHtml,
+  launchBrowser,
+  openPage,
+  ROOT,
+  type StaticServer,
+  startApiServer,
+  startStaticServer,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const embed = async () => ({
+  type: 'text/javascript; charset=utf-8',
+  body: await readFile(join(ROOT, 'dist/embed.global.js')),
+});
+
+describe('given the reference server and both example pages on one origin', () => {
+  let api: ApiServer;
+  beforeAll(async () => {
+    api = await startApiServer();
+  });
+  afterAll(() => api?.close());
+
+  it('the React app: sign up with a full background, reload, edit, reload, sign out', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await fullJourney(page, {
+      url: `${api.origin}/react-app/`,
+      content: 'Your lessons are tuned to the background below.',
+      by: 'pointer',
+      signOut: () => page.getByRole('button', { name: 'Sign out' }).click(),
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the React app, by keyboard alone', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await fullJourney(page, {
+      url: `${api.origin}/react-app/`,
+      content: 'Your lessons are tuned to the background below.',
+      by: 'keyboard',
+      signOut: async () => {
+        await page.getByRole('button', { name: 'Sign out' }).focus();
+        await page.keyboard.press('Enter');
+      },
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the plain HTML host page (script-tag embed in shadow roots)', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await fullJourney(page, {
+      url: `${api.origin}/host-page/`,
+      content: 'Lesson 1: Blinking an LED',
+      by: 'pointer',
+      signOut: () => page.getByRole('button', { name: 'Sign out' }).click(),
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each([
+  ['cookie', true],
+  ['bearer', false],
+] as const)(
+  'given the host page on another origin than the API, in %s mode',
+  (authMode, crossSiteCookies) => {
+    let api: ApiServer;
+    let host: StaticServer;
+    const requests: { url: string; cookie: boolean; bearer: boolean }[] = [];
+    beforeAll(async () => {
+      // The host page on 127.0.0.1, the API on localhost: another origin and another site.
+      const hostPort = await freePort();
+      const hostOrigin = `http://127.0.0.1:${hostPort}`;
+      api = await startApiServer({ hostname: 'localhost', crossSiteCookies, trustedOrigins: [hostOrigin] });
+      host = await startStaticServer(
+        null,
+        {
+          '/': async () => ({
+            type: 'text/html; charset=utf-8',
+            body: await hostPageHtml({ baseURL: api.origin, authMode }),
+          }),
+          '/embed/profilekit.js': embed,
+        },
+        hostPort,
+      );
+    });
+    afterAll(async () => {
+      await host?.close();
+      await api?.close();
+    });
+
+    it('runs the whole journey', async () => {
+      const { page, errors, context } = await openPage(browser);
+      page.on('request', (request) => {
+        if (!request.url().startsWith(api.origin)) return;
+        const headers = request.headers();
+        requests.push({
+          url: request.url(),
+          cookie: 'cookie' in headers,
+          bearer: /^Bearer /.test(headers.authorization ?? ''),
+        });
+      });
+      expect(host.origin).not.toBe(api.origin);
+      await fullJourney(page, {
+        url: `${host.origin}/`,
+        content: 'Lesson 1: Blinking an LED',
+        by: 'pointer',
+        signOut: () => page.getByRole('button', { name: 'Sign out' }).click(),
+      });
+      expect(errors).toEqual([]);
+      const profileCalls = requests.filter((r) => r.url.endsWith('/api/profile'));
+      expect(profileCalls.length).toBeGreaterThan(0);
+      if (authMode === 'bearer') {
+        expect(profileCalls.every((r) => r.bearer)).toBe(true);
+      } else {
+        expect(profileCalls.some((r) => r.bearer)).toBe(false);
+        const cookies = await context.cookies(api.origin);
+        // Signed out now; what the server set on the way was a cross-site cookie.
+        expect(cookies.every((c) => c.sameSite === 'None' && c.secure)).toBe(true);
+      }
+      await context.close();
+    });
+  },
+);
