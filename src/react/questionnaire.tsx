@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { type FieldPath, type FieldValues, get, type UseFormReturn, useFieldArray } from 'react-hook-form';
 import { BACKGROUND_PREFERENCES, EXPERIENCE_LEVELS, SKILL_LEVELS } from '../client/schema';
 import { type Cx, Description, describedBy, FieldError } from './field';
@@ -126,7 +126,50 @@ function LanguagesQuestion({ question, form, idPrefix, t, cx }: QuestionProps) {
   );
 }
 
-function MultiQuestion({ question, form, idPrefix, t, cx }: QuestionProps) {
+/** A fieldset of checkboxes or radios: the list questions and the preference. */
+function OptionGroup({
+  question,
+  form,
+  idPrefix,
+  t,
+  cx,
+  type,
+  options,
+  children,
+}: QuestionProps & {
+  type: 'checkbox' | 'radio';
+  options: { value: string; text: string }[];
+  children?: ReactNode;
+}) {
+  const name = question.name as FieldPath<BackgroundValues>;
+  const id = `${idPrefix}-${question.name}`;
+  const error = errorOf(form, name);
+  return (
+    <fieldset className={cx('fieldset')}>
+      <Legend question={question} t={t} cx={cx} />
+      <Description id={id} cx={cx}>
+        {question.description}
+      </Description>
+      {options.map((option, index) => (
+        <div key={option.value} className={cx('checkbox')}>
+          <input
+            id={`${id}-${index}`}
+            type={type}
+            value={option.value}
+            {...describedBy(id, error, question.description)}
+            {...form.register(name)}
+          />
+          <label htmlFor={`${id}-${index}`}>{option.text}</label>
+        </div>
+      ))}
+      {children}
+      <FieldError id={id} error={error} cx={cx} />
+    </fieldset>
+  );
+}
+
+function MultiQuestion(props: QuestionProps) {
+  const { question, form, idPrefix, t, cx } = props;
   const name = question.name as MultiField;
   const id = `${idPrefix}-${name}`;
   const error = errorOf(form, name);
@@ -134,26 +177,7 @@ function MultiQuestion({ question, form, idPrefix, t, cx }: QuestionProps) {
   const otherError = errorOf(form, `other.${name}`);
   const label = questionLabel(question, t);
   return (
-    <fieldset className={cx('fieldset')}>
-      <Legend question={question} t={t} cx={cx} />
-      <Description id={id} cx={cx}>
-        {question.description}
-      </Description>
-      {question.options.map((option, index) => {
-        const optionId = `${id}-${index}`;
-        return (
-          <div key={option} className={cx('checkbox')}>
-            <input
-              id={optionId}
-              type="checkbox"
-              value={option}
-              {...describedBy(id, error, question.description)}
-              {...form.register(name)}
-            />
-            <label htmlFor={optionId}>{option}</label>
-          </div>
-        );
-      })}
+    <OptionGroup {...props} type="checkbox" options={question.options.map((o) => ({ value: o, text: o }))}>
       {question.allowOther ? (
         <div className={cx('field')}>
           <label htmlFor={otherId} className={cx('label')}>
@@ -174,39 +198,20 @@ function MultiQuestion({ question, form, idPrefix, t, cx }: QuestionProps) {
           <FieldError id={otherId} error={otherError} cx={cx} />
         </div>
       ) : null}
-      <FieldError id={id} error={error} cx={cx} />
-    </fieldset>
+    </OptionGroup>
   );
 }
 
-function SingleQuestion({ question, form, idPrefix, t, cx }: QuestionProps) {
+function SingleQuestion(props: QuestionProps) {
+  const { question, form, idPrefix, t, cx } = props;
   const name = question.name as FieldPath<BackgroundValues>;
   const id = `${idPrefix}-${question.name}`;
   const error = errorOf(form, name);
   const label = questionLabel(question, t);
 
   if (question.kind === 'choice') {
-    return (
-      <fieldset className={cx('fieldset')}>
-        <Legend question={question} t={t} cx={cx} />
-        <Description id={id} cx={cx}>
-          {question.description}
-        </Description>
-        {BACKGROUND_PREFERENCES.map((value) => (
-          <div key={value} className={cx('checkbox')}>
-            <input
-              id={`${id}-${value}`}
-              type="radio"
-              value={value}
-              {...describedBy(id, error, question.description)}
-              {...form.register(name)}
-            />
-            <label htmlFor={`${id}-${value}`}>{t(`preference.${value}`)}</label>
-          </div>
-        ))}
-        <FieldError id={id} error={error} cx={cx} />
-      </fieldset>
-    );
+    const options = BACKGROUND_PREFERENCES.map((value) => ({ value, text: t(`preference.${value}`) }));
+    return <OptionGroup {...props} type="radio" options={options} />;
   }
 
   const common = {

@@ -193,7 +193,16 @@ describe('given the stylesheet', () => {
   });
 
   it('has a dark theme by setting and by system preference', () => {
-    expect(css).toContain('.pk-root[data-pk-theme="dark"]');
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\)\s*\{\s*\.pk-root:not\(\[data-pk-theme\]\)/);
+    // Every colour token has a light and a dark value; the system picks unless data-pk-theme fixes it.
+    const colours = [...css.matchAll(/(--pk-color-[\w-]+):\s*([^;]+);/g)];
+    expect(colours.length).toBeGreaterThan(5);
+    for (const [, name, value] of colours) expect(value, name).toMatch(/^light-dark\(#\w+, #\w+\)$/);
+    expect(css).toMatch(/\.pk-root,\s*\.pk-trigger\s*\{\s*color-scheme: light dark;/);
+    expect(css).toMatch(
+      /\.pk-root\[data-pk-theme="dark"\],\s*\.pk-trigger\[data-pk-theme="dark"\]\s*\{\s*color-scheme: dark;/,
+    );
+    expect(css).toMatch(
+      /\.pk-root\[data-pk-theme="light"\],\s*\.pk-trigger\[data-pk-theme="light"\]\s*\{\s*color-scheme: light;/,
+    );
   });
 });
