@@ -60,6 +60,5 @@ createRoot(document.getElementById('root')).render(h(ProfileKitProvider, { authC
     `dist Vite split test passed (AuthGate-only page: first load ${(gzipSync(code).length / 1024).toFixed(1)} kB gzip with React and better-auth)`,
   );
 } finally {
-  if (!process.env.KEEP) await rm(app, { recursive: true, force: true });
-  else console.log(app);
+  await rm(app, { recursive: true, force: true });
 }
