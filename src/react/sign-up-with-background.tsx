@@ -17,8 +17,8 @@ import { isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
 import { callAuth } from './auth-errors';
 import { type AppearanceProps, type SessionUser, useAppearance, useSession } from './context';
-import { srOnly, TextField, useFocusFirstInvalid } from './field';
-import type { QuestionnaireDefinition, QuestionStep } from './fields';
+import { type Cx, srOnly, TextField, useFocusFirstInvalid } from './field';
+import type { Question, QuestionnaireDefinition, QuestionStep } from './fields';
 import { formText } from './form-messages';
 import {
   createResolver,
@@ -29,7 +29,7 @@ import {
   type ValidationContext,
   valuesToInput,
 } from './form-model';
-import { errorText } from './messages';
+import { errorText, type Translate } from './messages';
 import { profileStoreFor } from './profile-store';
 import { answerText, Questions, questionLabel, useRevalidateOnChange } from './questionnaire';
 import { resolveQuestionnaire } from './questions';
@@ -377,7 +377,6 @@ function SignUpForm(
     },
   );
 
-  const values = form.watch();
   const pending = phase === 'submitting' || phase === 'saving';
   const heading2 = title ?? t(withAccount ? 'signUp.title' : 'signUp.completeTitle');
   const inDialog = close !== undefined;
@@ -455,20 +454,13 @@ function SignUpForm(
             />
           </>
         ) : step === 'review' ? (
-          <dl className={cx('review')}>
-            {withAccount && !createdUser ? (
-              <div>
-                <dt>{t('account.email')}</dt>
-                <dd>{values.email}</dd>
-              </div>
-            ) : null}
-            {questions.map((q) => (
-              <div key={q.name}>
-                <dt>{questionLabel(q, t)}</dt>
-                <dd>{answerText(q, values, t) || t('signUp.noAnswer')}</dd>
-              </div>
-            ))}
-          </dl>
+          <Review
+            values={form.getValues()}
+            questions={questions}
+            showEmail={withAccount && !createdUser}
+            t={t}
+            cx={cx}
+          />
         ) : (
           <Questions
             questions={questions.filter((q) => q.step === step)}
@@ -542,4 +534,39 @@ function SignUpForm(
     </>
   );
   return inDialog ? content : <div {...rootProps}>{content}</div>;
+}
+
+/**
+ * The answers, as the last step lists them. The step has no inputs, so the values read when it renders are
+ * the values; nothing here follows the form keystroke by keystroke.
+ */
+function Review({
+  values,
+  questions,
+  showEmail,
+  t,
+  cx,
+}: {
+  values: SignUpValues;
+  questions: readonly Question[];
+  showEmail: boolean;
+  t: Translate;
+  cx: Cx;
+}) {
+  return (
+    <dl className={cx('review')}>
+      {showEmail ? (
+        <div>
+          <dt>{t('account.email')}</dt>
+          <dd>{values.email}</dd>
+        </div>
+      ) : null}
+      {questions.map((q) => (
+        <div key={q.name}>
+          <dt>{questionLabel(q, t)}</dt>
+          <dd>{answerText(q, values, t) || t('signUp.noAnswer')}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }

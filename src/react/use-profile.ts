@@ -2,7 +2,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { ProfileKitError } from '../client/errors';
 import type { Profile, ProfileInput, ProfilePatch } from '../client/schema';
 import { useProfileKit, useSession } from './context';
-import { type ProfileStore, profileStoreFor } from './profile-store';
+import { profileStoreFor } from './profile-store';
 
 export interface UseProfileResult {
   /**
@@ -25,24 +25,6 @@ export interface UseProfileResult {
   update(input: ProfilePatch, options?: { ifMatch?: string | null }): Promise<Profile>;
 }
 
-/** @internal The provider's profile store, switched to the signed-in person. */
-export function useProfileStore(consumer: string): {
-  store: ProfileStore;
-  userId: string | null;
-  isPending: boolean;
-} {
-  const context = useProfileKit(consumer);
-  const { user, isPending } = useSession();
-  const store = profileStoreFor(context);
-  const userId = user?.id ?? null;
-  useEffect(() => {
-    if (isPending) return;
-    store.setUser(userId);
-    if (userId) store.load();
-  }, [store, userId, isPending]);
-  return { store, userId, isPending };
-}
-
 /**
  * The signed-in person's profile, loaded once and shared by every component under the provider.
  *
@@ -51,7 +33,16 @@ export function useProfileStore(consumer: string): {
  * if (status === 'ready') await update({ devices: [...profile.devices ?? [], 'ESP32'] });
  */
 export function useProfile(): UseProfileResult {
-  const { store, userId, isPending } = useProfileStore('useProfile');
+  const context = useProfileKit('useProfile');
+  const { user, isPending } = useSession();
+  const store = profileStoreFor(context);
+  const userId = user?.id ?? null;
+  // The store follows the signed-in person: someone new starts from nothing and is read once.
+  useEffect(() => {
+    if (isPending) return;
+    store.setUser(userId);
+    if (userId) store.load();
+  }, [store, userId, isPending]);
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const reload = useCallback(() => store.load(true), [store]);
   const save = useCallback((input: ProfileInput) => store.put(input), [store]);
