@@ -47,20 +47,21 @@ export default [
     ...common,
   },
   {
-    // The design's budget here is 50 kB; the dependencies alone take 36.5 kB of it (docs/benchmarks.md).
+    // The design's budget. The dependencies alone take 34.3 kB of it (docs/benchmarks.md).
     name: 'All components shown inline (the dialog loads on first open)',
     path: 'dist/index.js',
     import: { 'dist/index.js': components, ...authClient },
     modifyEsbuildConfig: leaveOut(/sign-up-dialog/),
-    limit: '52 kB',
+    limit: '50 kB',
     ...common,
   },
   {
     name: 'All components with everything they can load (dialog included)',
     path: 'dist/index.js',
     import: { 'dist/index.js': components, ...authClient },
+    // Radix Dialog alone is 13.9 kB; this line guards growth rather than meeting the budget above.
     modifyEsbuildConfig: quiet,
-    limit: '67 kB',
+    limit: '65 kB',
     ...common,
   },
 ];

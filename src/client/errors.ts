@@ -2,26 +2,30 @@
  * Stable error codes. They never change meaning between versions and are the keys that
  * `localization` maps to text, so branch on `error.code`, never on `error.message`.
  */
-export const ErrorCodes = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  PROFILE_NOT_FOUND: 'PROFILE_NOT_FOUND',
-  NOT_FOUND: 'NOT_FOUND',
-  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
-  VALIDATION_FAILED: 'VALIDATION_FAILED',
-  INVALID_JSON: 'INVALID_JSON',
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  PROFILE_VERSION_CONFLICT: 'PROFILE_VERSION_CONFLICT',
-  ETAG_UNAVAILABLE: 'ETAG_UNAVAILABLE',
-  RATE_LIMITED: 'RATE_LIMITED',
-  NETWORK_ERROR: 'NETWORK_ERROR',
-  TIMEOUT: 'TIMEOUT',
-  ABORTED: 'ABORTED',
-  SERVER_ERROR: 'SERVER_ERROR',
-  INVALID_RESPONSE: 'INVALID_RESPONSE',
-  UNKNOWN_ERROR: 'UNKNOWN_ERROR',
-} as const;
+const CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PROFILE_NOT_FOUND',
+  'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'VALIDATION_FAILED',
+  'INVALID_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'PROFILE_VERSION_CONFLICT',
+  'ETAG_UNAVAILABLE',
+  'RATE_LIMITED',
+  'NETWORK_ERROR',
+  'TIMEOUT',
+  'ABORTED',
+  'SERVER_ERROR',
+  'INVALID_RESPONSE',
+  'UNKNOWN_ERROR',
+] as const;
+
+export const ErrorCodes = /* @__PURE__ */ Object.fromEntries(CODES.map((code) => [code, code])) as {
+  readonly [K in (typeof CODES)[number]]: K;
+};
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

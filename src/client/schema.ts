@@ -15,6 +15,7 @@ export {
 
 const EXPERIENCE_YEARS_PATTERN = /^\d{1,2}(?:-\d{1,2}|\+)?$/;
 
+/* @__NO_SIDE_EFFECTS__ */
 function lowercaseEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
 }
@@ -23,12 +24,17 @@ const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMI
 
 /**
  * A name given either as a string or as `{ name }` (the seed data model allows both);
- * it is always stored and returned as a plain string.
+ * it is always stored and returned as a plain string. Anything else passes through for `name` to refuse.
  */
-const nameEntry = z.pipe(
-  z.union([z.string(), z.strictObject({ name: z.string() })]),
-  z.transform((value: string | { name: string }) => (typeof value === 'string' ? value : value.name)),
-);
+const nameEntry = z.transform((value: string | { name: string }, ctx) => {
+  const entry: unknown = value;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return value;
+  const { name, ...rest } = entry as Record<string, unknown>;
+  const keys = Object.keys(rest);
+  if (keys.length > 0)
+    ctx.issues.push({ code: 'unrecognized_keys', keys, input: entry as Record<string, unknown> });
+  return name as string;
+});
 
 function uniqueBy<T>(key: (item: T) => string, what: string) {
   return (ctx: z.core.ParsePayload<T[]>) => {
@@ -49,6 +55,7 @@ function uniqueBy<T>(key: (item: T) => string, what: string) {
   };
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function nameList(max: number, what: string) {
   return z.array(z.pipe(nameEntry, name)).check(
     z.maxLength(max),
@@ -70,12 +77,21 @@ export const frameworksSchema = nameList(PROFILE_LIMITS.frameworks, 'framework')
 export const devicesSchema = nameList(PROFILE_LIMITS.devices, 'device');
 export const architectureFamiliaritySchema = nameList(PROFILE_LIMITS.architectureFamiliarity, 'architecture');
 
-/** Years of experience as a range ("3-5"), an open range ("10+") or one number; a number is accepted too. */
+/**
+ * Years of experience as a range ("3-5"), an open range ("10+") or one number; a number is accepted too.
+ * Negative, fractional and three-digit numbers fail the pattern.
+ */
 export const experienceYearsSchema = z.pipe(
-  z.union([z.string(), z.number().check(z.int(), z.nonnegative(), z.lte(99))]),
-  z.pipe(
-    z.transform((value: string | number) => String(value).replace(/\s+/g, '')),
-    z.string().check(z.maxLength(PROFILE_LIMITS.experienceYearsLength), z.regex(EXPERIENCE_YEARS_PATTERN)),
+  z.transform((value: string | number) => (typeof value === 'number' ? String(value) : value)),
+  z.string().check(
+    z.overwrite((value) => value.replace(/\s+/g, '')),
+    z.maxLength(PROFILE_LIMITS.experienceYearsLength),
+    // The pattern is checked by hand rather than with z.regex, which brings in zod's string-format machinery.
+    (ctx) => {
+      if (!EXPERIENCE_YEARS_PATTERN.test(ctx.value)) {
+        ctx.issues.push({ code: 'invalid_format', format: 'regex', input: ctx.value });
+      }
+    },
   ),
 );
 

@@ -18,8 +18,6 @@ function describe(issue: z.core.$ZodIssue): Pick<ValidationIssue, 'code' | 'mess
   switch (issue.code) {
     case 'invalid_type':
       return { code: 'invalid_type', message: `Expected ${issue.expected}` };
-    case 'invalid_union':
-      return { code: 'invalid_type', message: 'Expected a string or an object with a name' };
     case 'invalid_value':
       return {
         code: 'invalid_value',
@@ -30,11 +28,8 @@ function describe(issue: z.core.$ZodIssue): Pick<ValidationIssue, 'code' | 'mess
         ? { code: 'too_many', message: `At most ${issue.maximum} entries` }
         : { code: 'too_long', message: `At most ${issue.maximum} characters` };
     case 'too_small':
-      return issue.origin === 'array'
-        ? { code: 'too_few', message: `At least ${issue.minimum} entries` }
-        : issue.origin === 'string'
-          ? { code: 'required', message: 'Required' }
-          : { code: 'too_small', message: `At least ${issue.minimum}` };
+      // The only lower bound is a name's one character.
+      return { code: 'required', message: 'Required' };
     case 'invalid_format':
       return { code: 'invalid_format', message: 'Expected a number of years or a range like 3-5' };
     case 'custom':

@@ -33,7 +33,6 @@ export const formMessages = {
   'signUp.step.review': 'Review',
   'signUp.next': 'Next',
   'signUp.back': 'Back',
-  'signUp.edit': 'Edit',
   'signUp.submit': 'Create account',
   'signUp.submitProfile': 'Save background',
   'signUp.submitting': 'Creating your account…',

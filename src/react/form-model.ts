@@ -1,10 +1,10 @@
-import type { FieldErrors, Resolver } from 'react-hook-form';
+import { type FieldErrors, get, type Resolver, set } from 'react-hook-form';
 import type { ValidationIssue } from '../client/errors';
 import { PROFILE_LIMITS, type Profile, type ProfileInput, type ProfilePatch } from '../client/schema';
 import { parseProfileInput } from '../client/validate';
 import { EMAIL_PATTERN } from './auth-errors';
 import type { BackgroundFieldName, Question } from './fields';
-import type { Translate } from './messages';
+import type { MessageKey, Translate } from './messages';
 
 /** The list questions answered with checkboxes plus a free-text "other". */
 export type MultiField = 'frameworks' | 'devices' | 'architectureFamiliarity';
@@ -118,18 +118,9 @@ export function changedKeys(input: ProfilePatch, profile: Profile): BackgroundFi
 
 type ErrorTree = Record<string, unknown>;
 
+/** Records the first error of a field; later ones for the same field wait until it is fixed. */
 function setError(tree: ErrorTree, path: string, type: string, message: string) {
-  const parts = path.split('.');
-  let node: ErrorTree = tree;
-  parts.forEach((part, i) => {
-    if (i === parts.length - 1) {
-      node[part] ??= { type, message };
-      return;
-    }
-    const nextIsIndex = /^\d+$/.test(parts[i + 1] ?? '');
-    node[part] ??= nextIsIndex ? [] : {};
-    node = node[part] as ErrorTree;
-  });
+  if (!get(tree, path)) set(tree, path, { type, message });
 }
 
 const LIMIT: Partial<Record<string, number>> = {
@@ -140,39 +131,29 @@ const LIMIT: Partial<Record<string, number>> = {
   experienceYears: PROFILE_LIMITS.experienceYearsLength,
 };
 
-/** Where a schema issue shows in the form, and its text. */
+/** Where a schema issue shows in the form, its code, and its text (`issue.<code>`, else `issue.invalid`). */
 function placeIssue(
   issue: ValidationIssue,
   values: BackgroundValues,
   t: Translate,
 ): [string, string, string] {
   const [field = '', index, key] = issue.path.split('.');
-  let path = field;
-  if (field === 'languages' && index !== undefined) {
-    const row = filledLanguageRows(values)[Number(index)]?.index ?? 0;
-    path = `languages.${row}.${key ?? 'language'}`;
-  } else if (field === 'languages') {
-    path = 'languages.root';
-  }
+  const row = index === undefined ? undefined : (filledLanguageRows(values)[Number(index)]?.index ?? 0);
+  const path =
+    field !== 'languages'
+      ? field
+      : row === undefined
+        ? 'languages.root'
+        : `languages.${row}.${key ?? 'language'}`;
+  // A level left on "Choose…" is a missing answer, not a wrong one.
+  const code =
+    issue.code === 'invalid_value' && key === 'level' && values.languages[row ?? 0]?.level === ''
+      ? 'required'
+      : issue.code;
   const max = key === undefined && index === undefined ? LIMIT[field] : PROFILE_LIMITS.nameLength;
-  switch (issue.code) {
-    case 'too_many':
-      return [path, issue.code, t('issue.too_many', { max: max ?? '' })];
-    case 'too_long':
-      return [path, issue.code, t('issue.too_long', { max: max ?? '' })];
-    case 'duplicate':
-    case 'invalid_format':
-      return [path, issue.code, t(`issue.${issue.code}`)];
-    case 'required':
-      return [path, issue.code, t('issue.required')];
-    case 'invalid_value':
-      if (key === 'level' && values.languages[Number(path.split('.')[1])]?.level === '') {
-        return [path, 'required', t('issue.required')];
-      }
-      return [path, issue.code, t('issue.invalid')];
-    default:
-      return [path, issue.code, t('issue.invalid')];
-  }
+  const messageKey = `issue.${code}` as MessageKey;
+  const text = t(messageKey, { max: max ?? '' });
+  return [path, code, text === messageKey ? t('issue.invalid') : text];
 }
 
 export interface ValidationContext {

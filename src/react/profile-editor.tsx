@@ -1,27 +1,16 @@
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { ErrorCodes, isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
 import { type AppearanceProps, useAppearance } from './context';
 import { srOnly, useFocusFirstInvalid } from './field';
 import type { QuestionnaireDefinition } from './fields';
 import { formText } from './form-messages';
-import {
-  type BackgroundValues,
-  changedKeys,
-  createResolver,
-  emptyBackground,
-  profileToValues,
-  type ValidationContext,
-  valuesToInput,
-  visibleAnswers,
-} from './form-model';
+import { changedKeys, emptyBackground, profileToValues, valuesToInput, visibleAnswers } from './form-model';
 import { LoadFailed } from './load-failed';
 import { errorText } from './messages';
 import { Loading } from './on-demand';
 import { profileStoreFor } from './profile-store';
-import { Questions, useRevalidateOnChange } from './questionnaire';
-import { resolveQuestionnaire } from './questions';
+import { Questions, useQuestionnaireForm } from './questionnaire';
 import { useProfile } from './use-profile';
 
 export interface ProfileEditorProps extends AppearanceProps {
@@ -52,18 +41,11 @@ export function ProfileEditor(props: ProfileEditorProps) {
   const id = useId();
   const profileState = useProfile();
   const { status, profile, etag } = profileState;
-  const questions = useMemo(
-    () => resolveQuestionnaire(questionnaire ?? context.questionnaire),
-    [questionnaire, context.questionnaire],
+  const { questions, form } = useQuestionnaireForm(
+    questionnaire ?? context.questionnaire,
+    t,
+    emptyBackground(),
   );
-  const validation = useRef<ValidationContext>({ questions, t });
-  validation.current = { questions, t };
-  const form = useForm<BackgroundValues>({
-    defaultValues: emptyBackground(),
-    resolver: createResolver<BackgroundValues>(() => validation.current),
-    shouldFocusError: false,
-  });
-  useRevalidateOnChange(form);
   const { isDirty } = form.formState;
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [saving, setSaving] = useState(false);

@@ -1,10 +1,18 @@
-import { type ReactNode, useEffect } from 'react';
-import { type FieldPath, type FieldValues, get, type UseFormReturn, useFieldArray } from 'react-hook-form';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import {
+  type FieldPath,
+  type FieldValues,
+  get,
+  type UseFormReturn,
+  useFieldArray,
+  useForm,
+} from 'react-hook-form';
 import { BACKGROUND_PREFERENCES, EXPERIENCE_LEVELS, SKILL_LEVELS } from '../client/schema';
 import { type Cx, Description, describedBy, FieldError } from './field';
-import type { Question } from './fields';
-import type { BackgroundValues, MultiField } from './form-model';
+import type { Question, QuestionnaireDefinition } from './fields';
+import { type BackgroundValues, createResolver, type MultiField, type ValidationContext } from './form-model';
 import type { MessageKey, Translate } from './messages';
+import { resolveQuestionnaire } from './questions';
 
 interface QuestionProps {
   question: Question;
@@ -315,4 +323,27 @@ export function useRevalidateOnChange<T extends FieldValues>(form: UseFormReturn
     });
     return () => subscription.unsubscribe();
   }, [form]);
+}
+
+/**
+ * The form of a questionnaire: react-hook-form, validated with the field definition and the profilekit/client
+ * schemas, each answer checked again as the person fixes it. `account` adds the sign-up's account fields.
+ */
+export function useQuestionnaireForm<T extends BackgroundValues>(
+  definition: QuestionnaireDefinition | undefined,
+  t: Translate,
+  defaultValues: T,
+  account?: ValidationContext['account'],
+) {
+  const questions = useMemo(() => resolveQuestionnaire(definition), [definition]);
+  const validation = useRef<ValidationContext>({ questions, t });
+  validation.current = { questions, t, account };
+  const form = useForm<T>({
+    // Only the first render's values count, as with useForm itself.
+    defaultValues: defaultValues as never,
+    resolver: createResolver<T>(() => validation.current),
+    shouldFocusError: false,
+  });
+  useRevalidateOnChange(form);
+  return { questions, form };
 }

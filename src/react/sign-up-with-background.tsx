@@ -12,7 +12,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
 import { callAuth } from './auth-errors';
@@ -21,18 +21,15 @@ import { type Cx, srOnly, TextField, useFocusFirstInvalid } from './field';
 import type { Question, QuestionnaireDefinition, QuestionStep } from './fields';
 import { formText } from './form-messages';
 import {
-  createResolver,
   emptyBackground,
   formFieldsOf,
   MAX_PASSWORD_LENGTH,
   type SignUpValues,
-  type ValidationContext,
   valuesToInput,
 } from './form-model';
 import { errorText, type Translate } from './messages';
 import { profileStoreFor } from './profile-store';
-import { answerText, Questions, questionLabel, useRevalidateOnChange } from './questionnaire';
-import { resolveQuestionnaire } from './questions';
+import { answerText, Questions, questionLabel, useQuestionnaireForm } from './questionnaire';
 
 export type SignUpStep = 'account' | QuestionStep | 'review';
 
@@ -203,12 +200,14 @@ function SignUpForm(
   const { context, t, cx, rootProps } = useAppearance('SignUpWithBackground', appearance, formText);
   const { user } = useSession();
   const id = useId();
-  const questions = useMemo(
-    () => resolveQuestionnaire(questionnaire ?? context.questionnaire),
-    [questionnaire, context.questionnaire],
-  );
   const [createdUser, setCreatedUser] = useState<SessionUser | null>(null);
   const withAccount = !user || createdUser !== null;
+  const { questions, form } = useQuestionnaireForm<SignUpValues>(
+    questionnaire ?? context.questionnaire,
+    t,
+    { name: '', email: '', password: '', ...emptyBackground() },
+    withAccount && !createdUser ? { minPasswordLength } : undefined,
+  );
   const steps = useMemo(() => {
     const used = new Set(questions.map((q) => q.step));
     return [
@@ -229,19 +228,6 @@ function SignUpForm(
   const moved = useRef(autoFocus);
   const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
 
-  const validation = useRef<ValidationContext>({ questions, t });
-  validation.current = {
-    questions,
-    t,
-    account: withAccount && !createdUser ? { minPasswordLength } : undefined,
-  };
-  const form = useForm<SignUpValues>({
-    defaultValues: { name: '', email: '', password: '', ...emptyBackground() },
-    resolver: createResolver<SignUpValues>(() => validation.current),
-    shouldFocusError: false,
-  });
-
-  useRevalidateOnChange(form);
   const stepRef = useRef(step);
   stepRef.current = step;
 

@@ -168,6 +168,12 @@ describe('given bad profile input', () => {
       'frameworks.0.version',
       'unknown_key',
     ],
+    [
+      'a prototype key inside a framework object',
+      JSON.parse('{"languages":[],"frameworks":[{"name":"React","__proto__":{"admin":true}}]}'),
+      'frameworks.0.__proto__',
+      'unknown_key',
+    ],
     ['nested arrays', { ...minimal, devices: [['Pi']] }, 'devices.0', 'invalid_type'],
     [
       'experience years that are not a range',
@@ -175,7 +181,27 @@ describe('given bad profile input', () => {
       'experienceYears',
       'invalid_format',
     ],
-    ['negative experience years', { ...minimal, experienceYears: -1 }, 'experienceYears', 'too_small'],
+    ['negative experience years', { ...minimal, experienceYears: -1 }, 'experienceYears', 'invalid_format'],
+    [
+      'fractional experience years',
+      { ...minimal, experienceYears: 2.5 },
+      'experienceYears',
+      'invalid_format',
+    ],
+    ['experience years over 99', { ...minimal, experienceYears: 100 }, 'experienceYears', 'invalid_format'],
+    [
+      'experience years as a boolean',
+      { ...minimal, experienceYears: true },
+      'experienceYears',
+      'invalid_type',
+    ],
+    ['a framework object without a name', { ...minimal, frameworks: [{}] }, 'frameworks.0', 'invalid_type'],
+    [
+      'a framework name as a number',
+      { ...minimal, frameworks: [{ name: 7 }] },
+      'frameworks.0',
+      'invalid_type',
+    ],
     [
       'an unknown software level',
       { ...minimal, softwareExperience: 'wizard' },
