@@ -369,6 +369,22 @@ describe('given malformed requests', () => {
     ]);
   });
 
+  it.each([-1, 2.5, 100, '3-', 'ten', true])(
+    'refuses %j as experienceYears, naming the field, and keeps the stored years',
+    async (years) => {
+      const result = await send(profileRequest(person, 'PATCH', { experienceYears: years }));
+      expect(result.status).toBe(400);
+      expect(result.body.code).toBe('VALIDATION_FAILED');
+      expect(result.body.issues).toEqual([
+        expect.objectContaining({
+          path: 'experienceYears',
+          code: typeof years === 'boolean' ? 'invalid_type' : 'invalid_format',
+        }),
+      ]);
+      expect(await storedRow(person)).toEqual(before);
+    },
+  );
+
   it('a body over the limit is refused even when Content-Length is not sent', async () => {
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
