@@ -4,7 +4,7 @@ import { PROFILE_LIMITS, type Profile, type ProfileInput, type ProfilePatch } fr
 import { parseProfileInput } from '../client/validate';
 import { EMAIL_PATTERN } from './auth-errors';
 import type { BackgroundFieldName, Question } from './fields';
-import type { MessageKey, Translate } from './messages';
+import { type Translate, textOr } from './messages';
 
 /** The list questions answered with checkboxes plus a free-text "other". */
 export type MultiField = 'frameworks' | 'devices' | 'architectureFamiliarity';
@@ -151,9 +151,7 @@ function placeIssue(
       ? 'required'
       : issue.code;
   const max = key === undefined && index === undefined ? LIMIT[field] : PROFILE_LIMITS.nameLength;
-  const messageKey = `issue.${code}` as MessageKey;
-  const text = t(messageKey, { max: max ?? '' });
-  return [path, code, text === messageKey ? t('issue.invalid') : text];
+  return [path, code, textOr(t, `issue.${code}`, 'issue.invalid', { max: max ?? '' })];
 }
 
 export interface ValidationContext {

@@ -50,9 +50,18 @@ export function createTranslate(
   };
 }
 
+/** The text for a key built at run time (`error.<code>`, `issue.<code>`), else the text for `fallback`. */
+export function textOr(
+  t: Translate,
+  key: string,
+  fallback: MessageKey,
+  values?: Record<string, string | number>,
+): string {
+  const text = t(key as MessageKey, values);
+  return text === key ? t(fallback) : text;
+}
+
 /** The text for an error code, falling back to the generic message for codes without one. */
 export function errorText(t: Translate, code: string): string {
-  const key = `error.${code}` as MessageKey;
-  const text = t(key);
-  return text === key ? t('error.UNKNOWN_ERROR') : text;
+  return textOr(t, `error.${code}`, 'error.UNKNOWN_ERROR');
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROFILE_LIMITS } from '../../src/client/schema';
 import { sampleProfile } from '../../src/msw/index';
 import { formMessages } from '../../src/react/form-messages';
 import {
@@ -61,6 +62,25 @@ describe('the form model', () => {
     const { errors } = validateValues(values, { questions, t });
     expect(errors.languages).toMatchObject({ 2: { language: { type: 'duplicate' } } });
     expect(errors.languages).not.toHaveProperty('1');
+  });
+
+  it('gives each schema issue its own text, a level left unchosen "required", and anything else the generic text', () => {
+    const values = profileToValues(stored, questions);
+    values.languages = [
+      { language: 'Go', level: '' },
+      { language: 'Rust', level: 'guru' as never },
+    ];
+    values.experienceYears = 'ten';
+    values.frameworks = Array.from({ length: PROFILE_LIMITS.frameworks + 1 }, (_, i) => `F${i}`);
+    const { errors } = validateValues(values, { questions, t });
+    expect(errors).toMatchObject({
+      languages: [
+        { level: { type: 'required', message: 'This is required.' } },
+        { level: { type: 'invalid_value', message: 'This answer is not valid.' } },
+      ],
+      experienceYears: { type: 'invalid_format', message: 'Use a number of years or a range like 3-5.' },
+      frameworks: { type: 'too_many', message: `Too many entries: at most ${PROFILE_LIMITS.frameworks}.` },
+    });
   });
 
   it('checks the account fields only when asked', () => {
