@@ -31,7 +31,12 @@ const cssInline: Plugin = {
 export default defineConfig([
   {
     ...shared,
-    entry: { client: 'src/client/index.ts', server: 'src/server/index.ts', msw: 'src/msw/index.ts' },
+    entry: {
+      client: 'src/client/index.ts',
+      server: 'src/server/index.ts',
+      msw: 'src/msw/index.ts',
+      rsc: 'src/rsc/index.ts',
+    },
     platform: 'neutral',
   },
   // The React entry must stay a client module for React Server Components hosts. Its ESM build is split:

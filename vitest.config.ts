@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^profilekit\/client$/, replacement: src('client/index.ts') },
       { find: /^profilekit\/server$/, replacement: src('server/index.ts') },
       { find: /^profilekit\/msw$/, replacement: src('msw/index.ts') },
+      { find: /^profilekit\/rsc$/, replacement: src('rsc/index.ts') },
       { find: /^profilekit\/styles\.css$/, replacement: src('styles.css') },
       { find: /^profilekit$/, replacement: src('react/index.ts') },
     ],

@@ -56,8 +56,10 @@ export const SignedIn: Story = {
 };
 
 /** While the session is on its way (and on the server). */
+/** While the session is on its way: the mock backend never answers here, so the state stays. */
 export const Loading: Story = {
-  parameters: { persona: 'slowNetwork' },
+  parameters: { persona: 'signedInWithProfile', latency: Number.POSITIVE_INFINITY },
+  tags: ['in-flight'],
   play: async ({ canvasElement }) => {
     await expect(page(canvasElement).getByRole('status')).toHaveTextContent('Loading…');
   },
@@ -92,6 +94,20 @@ export const SwitchToSignUp: Story = {
 };
 
 /** A signed-in person without a profile is asked to complete it first. */
+/** "Forgot your password?" swaps the sign-in for the reset request in place, and back. */
+export const ForgotPassword: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(await screen.findByRole('button', { name: 'Forgot your password?' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Reset your password' })).toHaveFocus());
+    await userEvent.type(screen.getByLabelText('Email'), demoUser.email);
+    await userEvent.click(screen.getByRole('button', { name: 'Send the link' }));
+    await expect(await screen.findByText(/a link to reset its password is on its way/)).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sign in' })).toHaveFocus());
+  },
+};
+
 export const WithoutProfile: Story = {
   args: { requireProfile: true },
   parameters: { persona: 'signedInWithoutProfile' },

@@ -21,7 +21,7 @@ export async function fillSoftware(screen: Page) {
   await userEvent.type(screen.getByLabelText('Language 1'), 'Python');
   await userEvent.selectOptions(screen.getByLabelText('Level for language 1'), 'advanced');
   await userEvent.click(screen.getByRole('checkbox', { name: 'React' }));
-  await userEvent.type(screen.getByLabelText('Years of programming experience'), '3-5');
+  await userEvent.click(screen.getByRole('radio', { name: '3-5' }));
   await userEvent.selectOptions(screen.getByLabelText('Overall software experience'), 'intermediate');
   await userEvent.click(screen.getByRole('button', { name: 'Next' }));
   await expectStep(screen, 'Hardware background');

@@ -47,8 +47,10 @@ export const Empty: Story = {
 };
 
 /** While the profile is on its way. */
+/** While the session is on its way: the mock backend never answers here, so the state stays. */
 export const Loading: Story = {
-  parameters: { persona: 'slowNetwork' },
+  parameters: { persona: 'signedInWithProfile', latency: Number.POSITIVE_INFINITY },
+  tags: ['in-flight'],
   play: async ({ canvasElement }) => {
     await expect(page(canvasElement).getByRole('status')).toHaveTextContent('Loading…');
   },
@@ -73,7 +75,9 @@ export const Saved: Story = {
   },
 };
 
+/** Free answers for years allowed, and a malformed one typed: the error is named at the field. */
 export const ValidationError: Story = {
+  args: { questionnaire: { fields: { experienceYears: { allowOther: true } } } },
   play: async ({ canvasElement }) => {
     const screen = page(canvasElement);
     const years = await screen.findByLabelText('Years of programming experience');

@@ -6,7 +6,7 @@ import { page } from './play';
 const meta = {
   title: 'Components/SignIn',
   component: SignIn,
-  args: { onSuccess: fn(), onError: fn(), onSwitchToSignUp: fn() },
+  args: { onSuccess: fn(), onError: fn(), onSwitchToSignUp: fn(), onForgotPassword: fn() },
   argTypes: {
     theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
     unstyled: { control: 'boolean' },
@@ -22,6 +22,13 @@ type Story = StoryObj<typeof meta>;
 export const Empty: Story = {
   play: async ({ canvasElement }) => {
     await expect(await page(canvasElement).findByRole('button', { name: 'Create an account' })).toBeVisible();
+  },
+};
+
+export const ForgotPasswordLink: Story = {
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(await page(canvasElement).findByRole('button', { name: 'Forgot your password?' }));
+    await expect(args.onForgotPassword).toHaveBeenCalled();
   },
 };
 

@@ -2,9 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { betterAuth } from 'better-auth';
 import { bearer } from 'better-auth/plugins';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import type { Kysely } from 'kysely';
-import { createProfileHandler, profileKitAuthOptions } from 'profilekit/server';
+import {
+  createAuthHandler,
+  createProfileHandler,
+  isClientAbort,
+  profileKitAuthOptions,
+  type TrustProxy,
+} from 'profilekit/server';
+import { type DevOutbox, mountDevOutbox } from './outbox';
+import type { SocialSettings } from './social';
 
 export interface AppOptions {
   // biome-ignore lint/suspicious/noExplicitAny: any Kysely instance over the migrated schema
@@ -19,8 +29,35 @@ export interface AppOptions {
    * browser sends them on cross-site requests (browsers treat localhost as secure).
    */
   crossSiteCookies?: boolean;
-  /** better-auth's rate limiter; on by default in production. The load benchmark turns it off. */
+  /**
+   * Rate limits (per address in the database, and per account on failed sign-ins); on by default in
+   * production, and in `index.ts` unless AUTH_RATE_LIMIT=off. The load benchmark turns them off.
+   */
   rateLimit?: boolean;
+  /**
+   * Where the client address comes from: the connection (default), or the proxies in front: a number of
+   * hops on X-Forwarded-For or a platform header, as in TRUST_PROXY (`1`, `cf-connecting-ip`...).
+   */
+  trustProxy?: TrustProxy;
+  /** Where reset and verification messages go: the development outbox (never in production). */
+  outbox?: DevOutbox | null;
+  /** Only people who followed the link mailed to them can sign in. Needs `outbox`. */
+  requireEmailVerification?: boolean;
+  /** Social and OpenID sign-in (see `socialFromEnv` in ./social). */
+  social?: SocialSettings;
+  /** Largest request body accepted on /api/auth/* in bytes (413 past it). Default 16 KiB. */
+  maxAuthBodyBytes?: number;
+}
+
+/** Account recovery: the outbox delivers the links, outside production only. */
+function recovery(options: AppOptions) {
+  const outbox = process.env.NODE_ENV === 'production' ? null : options.outbox;
+  if (!outbox) return {};
+  return {
+    sendResetPassword: outbox.sendResetPassword,
+    sendVerificationEmail: outbox.sendVerificationEmail,
+    ...(options.requireEmailVerification ? { requireEmailVerification: true } : {}),
+  };
 }
 
 const PUBLIC = new URL('./public/', import.meta.url);
@@ -33,22 +70,35 @@ const PUBLIC = new URL('./public/', import.meta.url);
 export function createApp(options: AppOptions) {
   const trustedOrigins = options.trustedOrigins ?? [];
   const auth = betterAuth({
-    ...profileKitAuthOptions(
-      options.crossSiteCookies
+    ...profileKitAuthOptions({
+      ...(options.crossSiteCookies
         ? { advanced: { defaultCookieAttributes: { sameSite: 'none', secure: true, partitioned: true } } }
-        : {},
-    ),
+        : {}),
+      ...recovery(options),
+      emailAndPassword: { enabled: true, minPasswordLength: 8 },
+      ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
+    }),
     database: { db: options.db, type: 'postgres' },
     baseURL: options.baseURL,
     secret: options.secret,
     trustedOrigins,
-    emailAndPassword: { enabled: true, minPasswordLength: 8 },
-    plugins: [bearer()],
-    ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
+    ...options.social?.options,
+    plugins: [bearer(), ...(options.social?.plugins ?? [])],
   });
+  const handleAuth = createAuthHandler(auth);
   const profile = createProfileHandler({ auth, db: options.db });
 
   const app = new Hono();
+  app.onError((error, c) => {
+    // A client that went away mid-body (the body limit reads it first) is not a server failure.
+    if (isClientAbort(error, c.req.raw)) {
+      return c.json({ code: 'ABORTED', message: 'The client closed the request' }, 400);
+    }
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error('profilekit demo:', error);
+    return c.json({ code: 'SERVER_ERROR', message: 'The server failed to handle the request' }, 500);
+  });
   app.use(
     '/api/*',
     cors({
@@ -56,15 +106,27 @@ export function createApp(options: AppOptions) {
       credentials: true,
       allowHeaders: ['content-type', 'authorization', 'if-match', 'if-none-match'],
       allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'OPTIONS'],
-      exposeHeaders: ['etag', 'set-auth-token'],
+      exposeHeaders: ['etag', 'set-auth-token', 'retry-after', 'x-retry-after'],
       maxAge: 600,
     }),
   );
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+  // Sign-up and the other auth bodies are a few hundred bytes; nothing larger is read or stored.
+  app.use(
+    '/api/auth/*',
+    bodyLimit({
+      maxSize: options.maxAuthBodyBytes ?? 16 * 1024,
+      onError: (c) => c.json({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' }, 413),
+    }),
+  );
+  // The connection's address, which no header can change, is the client's unless trustProxy says otherwise.
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => handleAuth(c.req.raw, remoteAddress(c.env)));
   app.all('/api/profile', (c) => profile(c.req.raw));
   app.all('/api/profile/*', (c) => profile(c.req.raw));
   app.get('/', async (c) => c.html(await readFile(new URL('index.html', PUBLIC), 'utf8')));
+  if (options.outbox && process.env.NODE_ENV !== 'production') mountDevOutbox(app, options.outbox);
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Which "Continue with …" buttons the example pages show.
+  app.get('/api/social-providers', (c) => c.json(options.social?.providers ?? []));
   app.get('/favicon.ico', () => new Response(null, { status: 204 }));
   // The example host pages: a plain HTML page using the script-tag embed, and the built React app.
   app.get('/embed/profilekit.js', () => sendFile(new URL('embed.global.js', DIST)));
@@ -77,6 +139,12 @@ export function createApp(options: AppOptions) {
     return sendFile(new URL(`react-app/dist/${path}`, EXAMPLES));
   });
   return { app, auth };
+}
+
+/** The TCP peer of a request served by @hono/node-server (none under `app.request` in tests). */
+function remoteAddress(env: unknown): string | undefined {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
 }
 
 const EXAMPLES = new URL('../', import.meta.url);

@@ -5,6 +5,7 @@ import pg from 'pg';
 /**
  * Postgres through DATABASE_URL (any Postgres, Neon included: `?sslmode=require` turns TLS on), or
  * embedded PGlite kept under examples/server/.data (or DATA_DIR) when it is unset, so the demo needs no set-up.
+ * DATA_DIR=memory:// keeps it in memory only, gone when the server stops.
  */
 export async function openDatabase(url = process.env.DATABASE_URL) {
   if (url) {
@@ -17,7 +18,7 @@ export async function openDatabase(url = process.env.DATABASE_URL) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const dir = process.env.DATA_DIR ?? new URL('./.data/pglite/', import.meta.url).pathname;
-  await mkdir(dir, { recursive: true });
+  if (dir !== 'memory://') await mkdir(dir, { recursive: true });
   const client = new PGlite(dir);
   return {
     db: new Kysely<unknown>({ dialect: new PGliteDialect(client) }),

@@ -1,7 +1,11 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { migrate } from 'profilekit/server';
 import { createApp } from './app';
 import { openDatabase } from './database';
+import { shutdownOnSignals } from './lifecycle';
+import { outboxFromEnvironment } from './outbox';
+import { socialFromEnv } from './social';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -24,20 +28,26 @@ const { app } = createApp({
     `http://127.0.0.1:${port}`,
     ...(process.env.TRUSTED_ORIGINS?.split(',').filter(Boolean) ?? []),
   ],
-  rateLimit: process.env.AUTH_RATE_LIMIT === 'off' ? false : undefined,
+  // On unless turned off (the browser tests and the benchmark sign many people up from one address).
+  rateLimit: process.env.AUTH_RATE_LIMIT !== 'off',
+  // Unset: the connection's address. `1` behind one reverse proxy, or the header your platform sets.
+  trustProxy: process.env.TRUST_PROXY ?? false,
   crossSiteCookies: process.env.CROSS_SITE_COOKIES === '1',
+  outbox: outboxFromEnvironment(),
+  requireEmailVerification: process.env.REQUIRE_EMAIL_VERIFICATION === '1',
+  social: socialFromEnv(process.env, baseURL),
 });
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-  console.log(`profilekit demo on ${description}`);
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`profilekit demo on ${description}, listening on ${host}:${info.port}`);
   console.log(`profilekit demo: open ${baseURL}/`);
+  if (process.env.NODE_ENV !== 'production') {
+    console.log(`profilekit demo: reset and verification messages go to ${baseURL}/dev/outbox`);
+  }
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close(() => {
-      db.destroy().finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 2000).unref();
-  });
-}
+// SIGTERM (a deploy, Ctrl-C): requests under way finish, then the database pool closes.
+shutdownOnSignals(server as Server, {
+  close: () => db.destroy(),
+  graceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000),
+});

@@ -21,5 +21,7 @@ export const PROFILE_LIMITS = {
   devices: 30,
   architectureFamiliarity: 20,
   nameLength: 100,
+  /** The person's own name (better-auth's `users.name`), checked at sign-up and update-user. */
+  personNameLength: 100,
   experienceYearsLength: 50,
 } as const;

@@ -92,28 +92,20 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ErrorCodes, value);
 }
 
+/** The codes of the statuses that imply one. */
+const BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  412: 'PROFILE_VERSION_CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
 /** The code a status implies when a response carries no code of its own. */
 export function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-      return ErrorCodes.VALIDATION_FAILED;
-    case 401:
-      return ErrorCodes.UNAUTHENTICATED;
-    case 403:
-      return ErrorCodes.FORBIDDEN;
-    case 404:
-      return ErrorCodes.NOT_FOUND;
-    case 405:
-      return ErrorCodes.METHOD_NOT_ALLOWED;
-    case 412:
-      return ErrorCodes.PROFILE_VERSION_CONFLICT;
-    case 413:
-      return ErrorCodes.PAYLOAD_TOO_LARGE;
-    case 415:
-      return ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
-    case 429:
-      return ErrorCodes.RATE_LIMITED;
-    default:
-      return status >= 500 ? ErrorCodes.SERVER_ERROR : ErrorCodes.UNKNOWN_ERROR;
-  }
+  return BY_STATUS[status] ?? (status >= 500 ? 'SERVER_ERROR' : 'UNKNOWN_ERROR');
 }

@@ -9,14 +9,27 @@ export {
   type ProfileKitErrorOptions,
   type ValidationIssue,
 } from './errors';
+export { PERSONAL_DATA_FILE, type PersonalData } from './personal-data';
 export {
   createProfileClient,
   type ProfileClient,
   type ProfileClientOptions,
+  type PutOptions,
   type RequestOptions,
   type VersionedProfile,
   type WriteOptions,
 } from './profile-client';
+export {
+  BACKGROUND_FIELDS,
+  type BackgroundFieldName,
+  defineQuestionnaire,
+  type Question,
+  type QuestionKind,
+  type QuestionnaireDefinition,
+  type QuestionOptions,
+  type QuestionStep,
+} from './questionnaire';
+export { resolveQuestionnaire } from './questions';
 export {
   architectureFamiliaritySchema,
   BACKGROUND_PREFERENCES,
@@ -46,4 +59,6 @@ export {
   type SkillLevel,
   skillLevelSchema,
 } from './schema';
+export type { ProfileSnapshot, SessionSnapshot } from './snapshot';
+export { type TextProblem, textProblem } from './text';
 export { parseProfileInput, parseProfilePatch, toValidationIssues } from './validate';

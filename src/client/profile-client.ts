@@ -7,6 +7,7 @@ import {
   ProfileKitError,
   type ValidationIssue,
 } from './errors';
+import type { PersonalData } from './personal-data';
 import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
 import { parseProfileInput, parseProfilePatch } from './validate';
 
@@ -50,6 +51,15 @@ export interface WriteOptions extends RequestOptions {
   ifMatch?: boolean | string;
 }
 
+export interface PutOptions extends WriteOptions {
+  /**
+   * `'*'` creates the profile only if there is none yet: when one exists (made elsewhere meanwhile) the
+   * write fails with `PROFILE_VERSION_CONFLICT` and changes nothing. Use it when you believe there is no
+   * profile, so you never replace one you have not read. Not together with `ifMatch`.
+   */
+  ifNoneMatch?: '*';
+}
+
 /** A profile and the version it was read or written at. */
 export interface VersionedProfile {
   profile: Profile;
@@ -59,10 +69,15 @@ export interface VersionedProfile {
 export interface ProfileClient {
   /** Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet. */
   get(options?: RequestOptions): Promise<VersionedProfile>;
-  /** Creates or replaces the whole profile. */
-  put(input: ProfileInput, options?: WriteOptions): Promise<VersionedProfile>;
+  /** Creates or replaces the whole profile; `ifNoneMatch: '*'` creates only. */
+  put(input: ProfileInput, options?: PutOptions): Promise<VersionedProfile>;
   /** Changes only the given fields; `null` clears an optional one. */
   patch(input: ProfilePatch, options?: WriteOptions): Promise<VersionedProfile>;
+  /**
+   * Everything stored about the signed-in person (account, sign-in methods, sessions, profile), from
+   * `GET <path>/export`. Secrets are never part of it.
+   */
+  exportData(options?: RequestOptions): Promise<PersonalData>;
   /** The ETag of the last profile this client read or wrote, or null. */
   readonly etag: string | null;
   /** Forgets the kept ETag (for example after sign-out). */
@@ -178,7 +193,11 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     return headers;
   }
 
-  async function attempt(init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
+  async function attempt(
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    target = url,
+  ): Promise<Response> {
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
@@ -194,7 +213,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
           }, timeout)
         : undefined;
     try {
-      return await fetchImpl(url, { ...init, signal: controller.signal });
+      return await fetchImpl(target, { ...init, signal: controller.signal });
     } catch (cause) {
       if (timedOut)
         throw failure(ErrorCodes.TIMEOUT, `No response within ${timeout} ms`, undefined, undefined, cause);
@@ -235,9 +254,10 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
   async function send(
     method: 'GET' | 'PUT' | 'PATCH',
     body: unknown,
-    opts: WriteOptions = {},
+    opts: PutOptions = {},
   ): Promise<VersionedProfile> {
     const headers = await buildHeaders(opts.headers, body !== undefined);
+    if (opts.ifNoneMatch === '*') headers.set('if-none-match', '*');
     if (opts.ifMatch !== undefined && opts.ifMatch !== false) {
       const tag = opts.ifMatch === true ? etag : opts.ifMatch;
       if (!tag) {
@@ -272,8 +292,25 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     }
   }
 
+  async function exportData(opts: RequestOptions = {}): Promise<PersonalData> {
+    const headers = await buildHeaders(opts.headers, false);
+    const init = { headers, credentials: options.credentials ?? 'include' };
+    const response = await attempt(init, opts.signal, `${url}/export`);
+    if (!response.ok) throw await errorFromResponse(response);
+    const body = await readJson(response);
+    if (body.ok && typeof (body.value as PersonalData | null)?.user?.id === 'string') {
+      return body.value as PersonalData;
+    }
+    throw failure(
+      ErrorCodes.INVALID_RESPONSE,
+      'The server answered with an unexpected export',
+      response.status,
+    );
+  }
+
   return {
     get: (opts) => send('GET', undefined, opts),
+    exportData,
     put(input, opts) {
       const parsed = parseProfileInput(input);
       return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);

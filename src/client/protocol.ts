@@ -31,6 +31,16 @@ export function preconditionHolds(precondition: Precondition, version: number | 
   return precondition.kind === 'any' || precondition.versions.includes(version);
 }
 
+/**
+ * True when a write's If-None-Match allows writing over the stored version (undefined: no profile yet).
+ * `*` means "create only": it holds only while there is no profile. A tag list holds unless the stored
+ * version is one of them.
+ */
+export function absenceHolds(precondition: Precondition, version: number | undefined): boolean {
+  if (precondition.kind === 'none' || version === undefined) return true;
+  return precondition.kind === 'versions' && !precondition.versions.includes(version);
+}
+
 /** True when If-None-Match names the given ETag. */
 export function ifNoneMatchHits(header: string | null, etag: string): boolean {
   return header?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag) ?? false;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
 import { BACKGROUND_PREFERENCES, EXPERIENCE_LEVELS, PROFILE_LIMITS, SKILL_LEVELS } from './constants';
+import { textProblem } from './text';
 
 export {
   BACKGROUND_PREFERENCES,
@@ -20,7 +21,28 @@ function lowercaseEnum<const T extends readonly [string, ...string[]]>(values: T
   return z.pipe(z.string().check(z.trim(), z.toLowerCase()), z.enum(values));
 }
 
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(PROFILE_LIMITS.nameLength));
+/**
+ * Free text that is safe to store and to show: trimmed, NFC, and refused (code `invalid_characters`) when it
+ * holds NUL, a lone surrogate, a control or bidirectional-control character, or only invisible characters.
+ */
+const safeText = (ctx: z.core.ParsePayload<string>) => {
+  if (textProblem(ctx.value)) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'Invalid characters',
+      params: { reason: 'invalid_characters' },
+      input: ctx.value,
+    });
+  }
+};
+
+const name = z.string().check(
+  z.trim(),
+  z.overwrite((value) => value.normalize('NFC')),
+  z.minLength(1),
+  z.maxLength(PROFILE_LIMITS.nameLength),
+  safeText,
+);
 
 /**
  * A name given either as a string or as `{ name }` (the seed data model allows both);

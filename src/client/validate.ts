@@ -33,9 +33,8 @@ function describe(issue: z.core.$ZodIssue): Pick<ValidationIssue, 'code' | 'mess
     case 'invalid_format':
       return { code: 'invalid_format', message: 'Expected a number of years or a range like 3-5' };
     case 'custom':
-      return issue.params?.reason === 'duplicate'
-        ? { code: 'duplicate', message: issue.message }
-        : { code: 'invalid', message: issue.message };
+      // Our own checks name their code in `params.reason` (duplicate, invalid_characters).
+      return { code: issue.params?.reason ?? 'invalid', message: issue.message };
     default:
       return { code: 'invalid', message: 'Invalid value' };
   }

@@ -2,13 +2,20 @@ import { createAuthClient } from 'better-auth/react';
 import { type ComponentType, useLayoutEffect, useRef } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createProfileClient, type ProfileClient } from '../client/profile-client';
-import type { AppearanceProps, ProfileKitAuthClient } from '../react/context';
+import type { AppearanceProps, ProfileKitAuthClient, SocialProvider } from '../react/context';
 import type { QuestionnaireDefinition } from '../react/fields';
-import { AuthGate, ProfileEditor, ProfileKitProvider, SignIn, SignUpWithBackground } from '../react/index';
+import {
+  AuthGate,
+  ProfileEditor,
+  ProfileKitProvider,
+  SignIn,
+  SignUpWithBackground,
+  UserMenu,
+} from '../react/index';
 import css from '../styles.css?inline';
 
 /** The components a page can embed. */
-export type WidgetName = 'sign-up' | 'profile-editor' | 'auth-gate' | 'sign-in';
+export type WidgetName = 'sign-up' | 'profile-editor' | 'auth-gate' | 'sign-in' | 'user-menu';
 
 /** Settings shared by every widget: set them once with `configure` or on the script tag. */
 export interface EmbedConfig extends AppearanceProps {
@@ -23,31 +30,58 @@ export interface EmbedConfig extends AppearanceProps {
   /** Render inside a shadow root, so the page's CSS and profilekit's never touch. Default false. */
   shadow?: boolean;
   questionnaire?: QuestionnaireDefinition;
+  /**
+   * "Continue with …" buttons in the sign-in and the sign-up's account step: provider ids as configured in
+   * better-auth (`github`, `google`, a generic OAuth `providerId`), or `{ id, name }`. As an attribute or
+   * `data-social-providers` on the script tag: ids separated by commas.
+   */
+  socialProviders?: readonly SocialProvider[];
 }
 
 /** Options of one widget: the shared settings plus the component's own. */
 export interface EmbedOptions extends EmbedConfig {
   /** sign-up: `inline` or `dialog`. */
   mode?: 'inline' | 'dialog';
+  /**
+   * sign-up: for a signed-in person who already has a background, `hide` (default) shows nothing and
+   * `edit` shows the editor, prefilled (in dialog mode behind an "Edit your background" button).
+   */
+  whenProfileExists?: 'hide' | 'edit';
   /** auth-gate: also require a background profile. */
   requireProfile?: boolean;
   /** sign-up: keep answers across reloads. Default true. */
   persistDraft?: boolean;
   /** sign-up: must match the server's better-auth setting. Default 8. */
   minPasswordLength?: number;
+  /** sign-up: seconds before a verification link can be sent again. Default 60. */
+  resendCooldown?: number;
   /** profile-editor: confirm leaving with unsaved changes. Default true. */
   warnBeforeLeaving?: boolean;
   /** Replaces the heading. */
   title?: string;
+  /** user-menu: offer "Download my data". Default true. */
+  showDownload?: boolean;
+  /** user-menu: offer "Delete account". Default true. */
+  showDelete?: boolean;
   onSuccess?: (detail: unknown) => void;
   onError?: (detail: unknown) => void;
 }
 
 const WIDGETS: Record<WidgetName, readonly string[]> = {
-  'sign-up': ['mode', 'persistDraft', 'minPasswordLength', 'title', 'onSuccess', 'onError'],
+  'sign-up': [
+    'mode',
+    'whenProfileExists',
+    'persistDraft',
+    'minPasswordLength',
+    'resendCooldown',
+    'title',
+    'onSuccess',
+    'onError',
+  ],
   'profile-editor': ['warnBeforeLeaving', 'title', 'onSuccess', 'onError'],
   'auth-gate': ['requireProfile'],
   'sign-in': ['title', 'onSuccess', 'onError'],
+  'user-menu': ['showDownload', 'showDelete'],
 };
 const SHARED = [
   'baseURL',
@@ -58,6 +92,9 @@ const SHARED = [
   'classNames',
   'localization',
   'questionnaire',
+  'headingLevel',
+  'appearance',
+  'socialProviders',
 ];
 
 /** A mistake in how a widget is set up, reported in the console and in place of the widget. */
@@ -105,14 +142,44 @@ function checkValues(o: Record<string, unknown>) {
   oneOf('authMode', o.authMode, ['cookie', 'bearer']);
   oneOf('theme', o.theme, ['auto', 'light', 'dark']);
   oneOf('mode', o.mode, ['inline', 'dialog']);
-  for (const key of ['shadow', 'unstyled', 'requireProfile', 'persistDraft', 'warnBeforeLeaving'])
+  oneOf('whenProfileExists', o.whenProfileExists, ['hide', 'edit']);
+  oneOf('headingLevel', o.headingLevel, [1, 2, 3, 4, 5, 6]);
+  oneOf('appearance', o.appearance, ['plain', 'card']);
+  for (const key of [
+    'shadow',
+    'unstyled',
+    'requireProfile',
+    'persistDraft',
+    'warnBeforeLeaving',
+    'showDownload',
+    'showDelete',
+  ])
     ofType(key, o[key], 'boolean');
   for (const key of ['classNames', 'localization', 'questionnaire']) ofType(key, o[key], 'object');
   for (const key of ['onSuccess', 'onError']) ofType(key, o[key], 'function');
   ofType('title', o.title, 'string');
+  checkProviders(o.socialProviders);
   ofType('minPasswordLength', o.minPasswordLength, 'number');
   if (typeof o.minPasswordLength === 'number' && !(o.minPasswordLength >= 1))
     fail(`"minPasswordLength" must be a positive number; got ${o.minPasswordLength}`);
+  ofType('resendCooldown', o.resendCooldown, 'number');
+  if (typeof o.resendCooldown === 'number' && !(o.resendCooldown >= 0))
+    fail(`"resendCooldown" must be a number of seconds; got ${o.resendCooldown}`);
+}
+
+const PROVIDER_ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
+
+function checkProviders(value: unknown) {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) fail(`"socialProviders" must be an array; got ${JSON.stringify(value)}`);
+  for (const provider of value) {
+    const id = typeof provider === 'object' && provider !== null ? provider.id : provider;
+    const name = typeof provider === 'object' && provider !== null ? provider.name : undefined;
+    if (typeof id !== 'string' || !PROVIDER_ID.test(id) || (name !== undefined && typeof name !== 'string'))
+      fail(
+        `"socialProviders" takes provider ids (letters, digits, ".", "_", "-") or { id, name }; got ${JSON.stringify(provider)}`,
+      );
+  }
 }
 
 /** Checks a widget's options; throws an {@link EmbedError} that names the wrong option. */
@@ -233,13 +300,21 @@ function mountWidget(element: Element, name: WidgetName, options: EmbedOptions):
 
   function render(own: EmbedOptions) {
     const merged: EmbedOptions = { ...config, ...own };
-    const { baseURL, authMode = 'cookie', shadow: _shadow, questionnaire, ...props } = merged;
+    const {
+      baseURL,
+      authMode = 'cookie',
+      shadow: _shadow,
+      questionnaire,
+      socialProviders,
+      ...props
+    } = merged;
     const { authClient, profileClient } = clientsFor(resolveBaseURL(baseURL), authMode);
     const Widget = {
       'sign-up': SignUpWithBackground,
       'profile-editor': ProfileEditor,
       'auth-gate': AuthGate,
       'sign-in': SignIn,
+      'user-menu': UserMenu,
     }[name] as ComponentType<Record<string, unknown>>;
     const children =
       name !== 'auth-gate' ? undefined : shadowRoot ? (
@@ -252,6 +327,7 @@ function mountWidget(element: Element, name: WidgetName, options: EmbedOptions):
         authClient={authClient}
         profileClient={profileClient}
         questionnaire={questionnaire}
+        socialProviders={socialProviders}
         portalContainer={shadowRoot ? container : undefined}
       >
         <Widget {...props}>{children}</Widget>
@@ -289,7 +365,7 @@ export function mount(element: Element, name: WidgetName, options: EmbedOptions 
 
 const ATTRIBUTES: Record<
   string,
-  { option: keyof EmbedOptions; type: 'string' | 'boolean' | 'number' | 'json' }
+  { option: keyof EmbedOptions; type: 'string' | 'boolean' | 'number' | 'json' | 'list' }
 > = {
   'base-url': { option: 'baseURL', type: 'string' },
   'auth-mode': { option: 'authMode', type: 'string' },
@@ -297,15 +373,29 @@ const ATTRIBUTES: Record<
   theme: { option: 'theme', type: 'string' },
   unstyled: { option: 'unstyled', type: 'boolean' },
   mode: { option: 'mode', type: 'string' },
+  'when-profile-exists': { option: 'whenProfileExists', type: 'string' },
+  'heading-level': { option: 'headingLevel', type: 'number' },
+  appearance: { option: 'appearance', type: 'string' },
   'require-profile': { option: 'requireProfile', type: 'boolean' },
   'persist-draft': { option: 'persistDraft', type: 'boolean' },
   'min-password-length': { option: 'minPasswordLength', type: 'number' },
+  'resend-cooldown': { option: 'resendCooldown', type: 'number' },
   'warn-before-leaving': { option: 'warnBeforeLeaving', type: 'boolean' },
   title: { option: 'title', type: 'string' },
+  'show-download': { option: 'showDownload', type: 'boolean' },
+  'show-delete': { option: 'showDelete', type: 'boolean' },
   localization: { option: 'localization', type: 'json' },
   questionnaire: { option: 'questionnaire', type: 'json' },
   'class-names': { option: 'classNames', type: 'json' },
+  'social-providers': { option: 'socialProviders', type: 'list' },
 };
+
+/** `"github, google"` → `['github', 'google']`. */
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** The options an element's attributes spell out. */
 export function optionsFromAttributes(element: Element, allowed: readonly string[]): EmbedOptions {
@@ -315,6 +405,7 @@ export function optionsFromAttributes(element: Element, allowed: readonly string
     if (!spec || !allowed.includes(spec.option)) continue;
     if (spec.type === 'boolean') options[spec.option] = value !== 'false';
     else if (spec.type === 'number') options[spec.option] = Number(value);
+    else if (spec.type === 'list') options[spec.option] = list(value);
     else if (spec.type === 'json') {
       try {
         options[spec.option] = JSON.parse(value);
@@ -421,13 +512,14 @@ function defineElement(tag: string, name: WidgetName) {
 function configureFromScript() {
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script) return;
-  const { baseUrl, authMode, theme, shadow } = script.dataset;
+  const { baseUrl, authMode, theme, shadow, socialProviders } = script.dataset;
   try {
     configure({
       ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}),
       ...(authMode !== undefined ? { authMode: authMode as EmbedConfig['authMode'] } : {}),
       ...(theme !== undefined ? { theme: theme as EmbedConfig['theme'] } : {}),
       ...(shadow !== undefined ? { shadow: shadow !== 'false' } : {}),
+      ...(socialProviders !== undefined ? { socialProviders: list(socialProviders) } : {}),
     });
   } catch (error) {
     console.error(error);
@@ -440,4 +532,5 @@ if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
   defineElement('profilekit-profile-editor', 'profile-editor');
   defineElement('profilekit-auth-gate', 'auth-gate');
   defineElement('profilekit-sign-in', 'sign-in');
+  defineElement('profilekit-user-menu', 'user-menu');
 }

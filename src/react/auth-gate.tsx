@@ -1,11 +1,16 @@
-import { lazy, type ReactNode, Suspense, useState, useSyncExternalStore } from 'react';
+import { lazy, type ReactNode, Suspense, useSyncExternalStore } from 'react';
 import { type AppearanceProps, useAppearance, useSession } from './context';
 import type { QuestionnaireDefinition } from './fields';
-import { Loading, SignIn, SignUpWithBackground } from './on-demand';
+import { Loading } from './on-demand';
 
 // Loaded on demand: a signed-in visitor never downloads the sign-in form, and only a visitor who asks to
 // sign up (or lacks a profile) downloads the questionnaire.
 const ProfileGate = lazy(() => import('./profile-gate').then((m) => ({ default: m.ProfileGate })));
+const DefaultFallback = lazy(() => {
+  // The sign-in it shows starts loading with it, not after it.
+  void import('./sign-in');
+  return import('./default-fallback').then((m) => ({ default: m.DefaultFallback }));
+});
 
 export interface AuthGateProps extends AppearanceProps {
   /** Shown to a signed-in person (with a profile, when `requireProfile` is set). */
@@ -20,27 +25,6 @@ export interface AuthGateProps extends AppearanceProps {
   profileFallback?: ReactNode;
   /** The questionnaire of the default sign-up and profile fallbacks; defaults to the provider's. */
   questionnaire?: QuestionnaireDefinition;
-}
-
-function DefaultFallback({
-  appearance,
-  questionnaire,
-}: {
-  appearance: AppearanceProps;
-  questionnaire?: QuestionnaireDefinition;
-}) {
-  const [view, setView] = useState<'signIn' | 'signUp' | null>(null);
-  // After a switch the button that was pressed is gone: the new form takes focus.
-  return view === 'signUp' ? (
-    <SignUpWithBackground
-      {...appearance}
-      questionnaire={questionnaire}
-      autoFocus
-      onSwitchToSignIn={() => setView('signIn')}
-    />
-  ) : (
-    <SignIn {...appearance} autoFocus={view === 'signIn'} onSwitchToSignUp={() => setView('signUp')} />
-  );
 }
 
 /**
@@ -61,10 +45,20 @@ export function AuthGate(props: AuthGateProps) {
   const held = useSyncExternalStore(context.holds.subscribe, context.holds.held, () => false);
   const loadingNode = loading ?? <Loading {...appearance} />;
   if (held || (!isPending && !user)) {
-    return fallback ?? <DefaultFallback appearance={appearance} questionnaire={questionnaire} />;
+    return (
+      <>
+        {fallback ?? (
+          <Suspense fallback={loadingNode}>
+            <DefaultFallback appearance={appearance} questionnaire={questionnaire} />
+          </Suspense>
+        )}
+      </>
+    );
   }
-  if (isPending) return loadingNode;
-  if (!requireProfile) return children;
+  // Fragments keep the declared return type an element: a bare ReactNode is React 19's own type, which
+  // @types/react 18 refuses as a component's result (TS2786).
+  if (isPending) return <>{loadingNode}</>;
+  if (!requireProfile) return <>{children}</>;
   return (
     <Suspense fallback={loadingNode}>
       <ProfileGate

@@ -1,14 +1,15 @@
 import { createContext, type ReactNode, useContext, useMemo, useRef } from 'react';
 import type { ProfileClient } from '../client/profile-client';
+import type { ProfileSnapshot } from '../client/snapshot';
 import type { QuestionnaireDefinition } from './fields';
 import { coreMessages, createTranslate, type Localization, type Translate } from './messages';
 
 /** A better-auth error as its client returns it: `{ data: null, error }`. */
 export interface AuthClientError {
-  code?: string;
-  message?: string;
+  code?: string | undefined;
+  message?: string | undefined;
   status: number;
-  statusText?: string;
+  statusText?: string | undefined;
 }
 
 /** What a better-auth client call resolves to. */
@@ -19,8 +20,9 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  image?: string | null;
-  emailVerified?: boolean;
+  // `| undefined` as better-auth declares them, for hosts with exactOptionalPropertyTypes.
+  image?: string | null | undefined;
+  emailVerified?: boolean | undefined;
 }
 
 export interface SessionData {
@@ -35,9 +37,23 @@ export interface SessionData {
 export interface ProfileKitAuthClient {
   useSession(): { data: SessionData | null; isPending: boolean; error: unknown };
   signIn: { email(body: { email: string; password: string }): Promise<AuthClientResult> };
-  signUp: { email(body: { email: string; password: string; name: string }): Promise<AuthClientResult> };
+  signUp: {
+    email(body: {
+      email: string;
+      password: string;
+      name: string;
+      callbackURL?: string;
+    }): Promise<AuthClientResult>;
+  };
   signOut(): Promise<unknown>;
 }
+
+/**
+ * A provider configured in your better-auth server, by id: a built-in social provider (`'github'`,
+ * `'google'`, …) or the `providerId` of an OpenID Connect or OAuth provider of better-auth's `genericOAuth`
+ * plugin. `name` is the button's text (default: the known name, else the id).
+ */
+export type SocialProvider = string | { id: string; name?: string };
 
 /** Named parts of the components that take a class through `classNames`. */
 export type ClassNameSlot =
@@ -63,18 +79,41 @@ export type ClassNameSlot =
   | 'review'
   | 'overlay'
   | 'dialog'
-  | 'trigger';
+  | 'trigger'
+  | 'status'
+  | 'header'
+  | 'footer'
+  | 'close'
+  | 'options'
+  | 'chips'
+  | 'chip'
+  | 'menu'
+  | 'menuItem'
+  | 'social';
+
+/** A heading level, as in `h1`…`h6`. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** How the components look: shared by the provider and every component's own props. */
 export interface AppearanceProps {
   /** `auto` follows the system setting. Default `auto`. */
   theme?: 'auto' | 'light' | 'dark';
+  /**
+   * `plain` (default): no padding and no background, so the widget lines up with your content. `card`: a
+   * padded surface with a border that reads right on light and dark pages.
+   */
+  appearance?: 'plain' | 'card';
   /** Leaves out every `pk-` class, so only your `classNames` apply. */
   unstyled?: boolean;
   /** Extra classes per part. */
   classNames?: Partial<Record<ClassNameSlot, string>>;
   /** Text to use instead of the defaults. */
   localization?: Localization;
+  /**
+   * The level of a component's title (`h2` by default); its sections use the next level. Set it to fit the
+   * host's outline: inside a section headed by an `h2`, use 3.
+   */
+  headingLevel?: HeadingLevel;
 }
 
 export interface ProfileKitProviderProps extends AppearanceProps {
@@ -88,6 +127,19 @@ export interface ProfileKitProviderProps extends AppearanceProps {
   questionnaire?: QuestionnaireDefinition;
   /** Where dialogs render. Default `document.body`; inside a shadow root, pass an element in it. */
   portalContainer?: HTMLElement | null;
+  /** "Continue with …" buttons in the sign-in and the sign-up's account step, in this order (see `SocialProvider`). */
+  socialProviders?: readonly SocialProvider[];
+  /**
+   * The session as the server read it (`getSession` from `profilekit/server`; `null` when signed out).
+   * Server-rendered markup and the first client render then show the signed-in (or signed-out) state at
+   * once, without a loading state, until the auth client's own answer replaces it.
+   */
+  initialSession?: SessionData | null;
+  /**
+   * The profile as the server read it (`getProfile` from `profilekit/server`). Used for the person it belongs
+   * to until the profile store holds theirs; spares the first read.
+   */
+  initialProfile?: ProfileSnapshot | null;
   children?: ReactNode;
 }
 
@@ -110,6 +162,9 @@ export interface ProfileKitContextValue extends Omit<ProfileKitProviderProps, 'c
 const ProfileKitContext = createContext<ProfileKitContextValue | null>(null);
 
 const holdsByClient = new WeakMap<object, SignUpHolds>();
+
+/** Auth clients that have answered about the session at least once. */
+const answered = new WeakSet<object>();
 
 function holdsFor(authClient: object): SignUpHolds {
   let holds = holdsByClient.get(authClient);
@@ -172,6 +227,11 @@ export function ProfileKitProvider({ children, ...props }: ProfileKitProviderPro
     unstyled,
     classNames,
     portalContainer,
+    headingLevel,
+    appearance,
+    socialProviders,
+    initialSession,
+    initialProfile,
   } = props;
   const value = useMemo<ProfileKitContextValue>(
     () => ({
@@ -184,6 +244,11 @@ export function ProfileKitProvider({ children, ...props }: ProfileKitProviderPro
       unstyled,
       classNames,
       portalContainer,
+      headingLevel,
+      appearance,
+      socialProviders,
+      initialSession,
+      initialProfile,
       holds: holdsFor(authClient),
       slot,
     }),
@@ -197,6 +262,11 @@ export function ProfileKitProvider({ children, ...props }: ProfileKitProviderPro
       unstyled,
       classNames,
       portalContainer,
+      headingLevel,
+      appearance,
+      socialProviders,
+      initialSession,
+      initialProfile,
     ],
   );
   return <ProfileKitContext.Provider value={value}>{children}</ProfileKitContext.Provider>;
@@ -232,14 +302,34 @@ export function useAppearance(
   const rootProps = {
     className: cx('root'),
     'data-pk-theme': theme === 'auto' ? undefined : theme,
+    'data-pk-appearance': (own.appearance ?? context.appearance) === 'card' ? 'card' : undefined,
   };
-  return { context, t, cx, rootProps };
+  const level = clampLevel(own.headingLevel ?? context.headingLevel ?? 2);
+  return { context, t, cx, rootProps, level };
+}
+
+function clampLevel(level: number): HeadingLevel {
+  return Math.min(6, Math.max(1, Math.trunc(level) || 2)) as HeadingLevel;
+}
+
+/** The tag of a heading `offset` levels below `level`, never past `h6`. */
+export function headingTag(level: HeadingLevel, offset = 0): `h${HeadingLevel}` {
+  return `h${clampLevel(level + offset)}`;
 }
 
 /** The signed-in person and session, shared with every other user of the same better-auth client. */
 export function useSession() {
-  const { authClient } = useProfileKit('useSession');
-  const { data, isPending, error } = authClient.useSession();
+  const { authClient, initialSession } = useProfileKit('useSession');
+  const answer = authClient.useSession();
+  const { error } = answer;
+  let { data, isPending } = answer;
+  if (!isPending || data) answered.add(authClient);
+  else if (initialSession !== undefined && !answered.has(authClient)) {
+    // Until the client's first answer, the server's reading stands in: server markup and the first client
+    // render agree. After it, only the client's answers count (a later refetch must not bring it back).
+    data = initialSession;
+    isPending = false;
+  }
   return {
     user: data?.user ?? null,
     session: data?.session ?? null,

@@ -1,4 +1,4 @@
-import { type ComponentPropsWithRef, type ReactNode, useEffect, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect, useRef } from 'react';
 import type { ClassNameSlot } from './context';
 
 export type Cx = (slot: ClassNameSlot, ...extra: (string | false | undefined)[]) => string | undefined;
@@ -28,7 +28,7 @@ export function Description({ id, children, cx }: { id: string; children: ReactN
   ) : null;
 }
 
-export interface TextFieldProps extends ComponentPropsWithRef<'input'> {
+export interface TextFieldProps extends ComponentPropsWithoutRef<'input'> {
   id: string;
   label: ReactNode;
   error?: string;
@@ -36,8 +36,14 @@ export interface TextFieldProps extends ComponentPropsWithRef<'input'> {
   cx: Cx;
 }
 
-/** A labelled input with its help text and error linked by aria-describedby. */
-export function TextField({ id, label, error, description, cx, ...input }: TextFieldProps) {
+/**
+ * A labelled input with its help text and error linked by aria-describedby. The ref (react-hook-form's
+ * `register`) reaches the input through `forwardRef`: React 18 passes no `ref` prop to a function component.
+ */
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  { id, label, error, description, cx, ...input },
+  ref,
+) {
   return (
     <div className={cx('field')}>
       <label htmlFor={id} className={cx('label')}>
@@ -46,11 +52,11 @@ export function TextField({ id, label, error, description, cx, ...input }: TextF
       <Description id={id} cx={cx}>
         {description}
       </Description>
-      <input id={id} className={cx('input')} {...describedBy(id, error, description)} {...input} />
+      <input ref={ref} id={id} className={cx('input')} {...describedBy(id, error, description)} {...input} />
       <FieldError id={id} error={error} cx={cx} />
     </div>
   );
-}
+});
 
 /**
  * Moves focus to the first invalid control inside `container` after a render in which `request` changed.

@@ -1,6 +1,7 @@
 import { type FieldErrors, get, type Resolver, set } from 'react-hook-form';
 import type { ValidationIssue } from '../client/errors';
 import { PROFILE_LIMITS, type Profile, type ProfileInput, type ProfilePatch } from '../client/schema';
+import { textProblem } from '../client/text';
 import { parseProfileInput } from '../client/validate';
 import { EMAIL_PATTERN } from './auth-errors';
 import type { BackgroundFieldName, Question } from './fields';
@@ -45,19 +46,25 @@ export function emptyBackground(): BackgroundValues {
   };
 }
 
-const splitOther = (text: string) =>
+/** The entries of a comma-separated text ("other" answers), trimmed, without empty ones. */
+export const splitList = (text: string) =>
   text
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** A stored profile as form state: known options ticked, the rest in "other". */
-export function profileToValues(profile: Profile, questions: readonly Question[]): BackgroundValues {
+/** The list questions, whose form state is ticked boxes plus an "other" text. */
+const MULTI = new Set<string>(['frameworks', 'devices', 'architectureFamiliarity']);
+const isMulti = (name: string): name is MultiField => MULTI.has(name);
+
+/** A stored profile as form state: known options ticked, the rest in "other". No profile: empty answers. */
+export function profileToValues(profile: Profile | null, questions: readonly Question[]): BackgroundValues {
   const values = emptyBackground();
+  if (!profile) return values;
   values.languages = profile.languages.length
     ? profile.languages.map((l) => ({ language: l.language, level: l.level }))
     : values.languages;
-  for (const name of ['frameworks', 'devices', 'architectureFamiliarity'] as const) {
+  for (const name of MULTI as Set<MultiField>) {
     const options = questions.find((q) => q.name === name)?.options ?? [];
     const stored = profile[name] ?? [];
     const known = new Set(options.map((o) => o.toLowerCase()));
@@ -95,8 +102,8 @@ export function visibleAnswers(values: BackgroundValues, questions: readonly Que
   for (const { name } of questions) {
     if (name === 'languages') {
       input.languages = filledLanguageRows(values).map(({ language, level }) => ({ language, level }));
-    } else if (name === 'frameworks' || name === 'devices' || name === 'architectureFamiliarity') {
-      input[name] = [...values[name], ...splitOther(values.other[name])];
+    } else if (isMulti(name)) {
+      input[name] = [...values[name], ...splitList(values.other[name])];
     } else {
       const value = values[name].trim();
       input[name] = value === '' ? null : value;
@@ -104,8 +111,6 @@ export function visibleAnswers(values: BackgroundValues, questions: readonly Que
   }
   return input;
 }
-
-const MULTI = new Set<string>(['frameworks', 'devices', 'architectureFamiliarity']);
 
 /** The keys of a profile body that differ from the stored profile (lists of names compare as sets). */
 export function changedKeys(input: ProfilePatch, profile: Profile): BackgroundFieldName[] {
@@ -122,14 +127,6 @@ type ErrorTree = Record<string, unknown>;
 function setError(tree: ErrorTree, path: string, type: string, message: string) {
   if (!get(tree, path)) set(tree, path, { type, message });
 }
-
-const LIMIT: Partial<Record<string, number>> = {
-  languages: PROFILE_LIMITS.languages,
-  frameworks: PROFILE_LIMITS.frameworks,
-  devices: PROFILE_LIMITS.devices,
-  architectureFamiliarity: PROFILE_LIMITS.architectureFamiliarity,
-  experienceYears: PROFILE_LIMITS.experienceYearsLength,
-};
 
 /** Where a schema issue shows in the form, its code, and its text (`issue.<code>`, else `issue.invalid`). */
 function placeIssue(
@@ -150,7 +147,13 @@ function placeIssue(
     issue.code === 'invalid_value' && key === 'level' && values.languages[row ?? 0]?.level === ''
       ? 'required'
       : issue.code;
-  const max = key === undefined && index === undefined ? LIMIT[field] : PROFILE_LIMITS.nameLength;
+  // The bound of the field itself (a list's length, the years' text), else of one name in it.
+  const max =
+    key === undefined && index === undefined
+      ? (PROFILE_LIMITS as Partial<Record<string, number>>)[
+          field === 'experienceYears' ? 'experienceYearsLength' : field
+        ]
+      : PROFILE_LIMITS.nameLength;
   return [path, code, textOr(t, `issue.${code}`, 'issue.invalid', { max: max ?? '' })];
 }
 
@@ -166,9 +169,10 @@ export function validateValues(values: SignUpValues | BackgroundValues, context:
   const { questions, t, account } = context;
   const errors: ErrorTree = {};
   if (account && 'email' in values) {
-    if (values.name.trim() === '') setError(errors, 'name', 'required', t('issue.required'));
-    else if (values.name.length > PROFILE_LIMITS.nameLength)
-      setError(errors, 'name', 'too_long', t('issue.too_long', { max: PROFILE_LIMITS.nameLength }));
+    const name = values.name.trim();
+    const max = PROFILE_LIMITS.personNameLength;
+    const nameIssue = name === '' ? 'required' : name.length > max ? 'too_long' : textProblem(name);
+    if (nameIssue) setError(errors, 'name', nameIssue, t(`issue.${nameIssue}`, { max }));
     if (values.email.trim() === '') setError(errors, 'email', 'required', t('issue.required'));
     else if (!EMAIL_PATTERN.test(values.email.trim()))
       setError(errors, 'email', 'invalid_email', t('issue.invalid_email'));
@@ -212,7 +216,5 @@ export function createResolver<T extends BackgroundValues>(getContext: () => Val
 
 /** The names of the form fields a question is made of, for validating one step. */
 export function formFieldsOf(name: BackgroundFieldName): string[] {
-  if (name === 'frameworks' || name === 'devices' || name === 'architectureFamiliarity')
-    return [name, `other.${name}`];
-  return [name];
+  return isMulti(name) ? [name, `other.${name}`] : [name];
 }

@@ -8,21 +8,28 @@ export type {
   ProfileClientOptions,
   ProfileInput,
   ProfilePatch,
+  ProfileSnapshot,
+  SessionSnapshot,
   ValidationIssue,
 } from '../client/index';
+export type { PersonalData } from '../client/personal-data';
 export { AuthGate, type AuthGateProps } from './auth-gate';
 export {
   type AppearanceProps,
   type AuthClientError,
   type AuthClientResult,
   type ClassNameSlot,
+  type HeadingLevel,
   type ProfileKitAuthClient,
   ProfileKitProvider,
   type ProfileKitProviderProps,
   type SessionData,
   type SessionUser,
+  type SocialProvider,
   useSession,
 } from './context';
+export type { DeleteAccountProps } from './delete-account';
+export type { DownloadDataProps } from './download-data';
 export {
   BACKGROUND_FIELDS,
   type BackgroundFieldName,
@@ -33,9 +40,23 @@ export {
   type QuestionOptions,
   type QuestionStep,
 } from './fields';
+export type { ForgotPasswordProps } from './forgot-password';
 export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './messages';
-export { ProfileEditor, SignIn, SignUpWithBackground } from './on-demand';
+export {
+  DeleteAccount,
+  DownloadData,
+  ForgotPassword,
+  ProfileEditor,
+  ResetPassword,
+  SignIn,
+  SignUpWithBackground,
+  SocialButtons,
+  UserMenu,
+} from './on-demand';
 export type { ProfileEditorProps } from './profile-editor';
+export type { ResetPasswordProps } from './reset-password';
 export type { SignInProps } from './sign-in';
 export type { SignUpStep, SignUpWithBackgroundProps } from './sign-up-with-background';
+export type { SocialButtonsProps } from './social-buttons';
 export { type UseProfileResult, useProfile } from './use-profile';
+export type { UserMenuProps } from './user-menu';

@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../client/errors';
+import type { accountMessages } from './account-messages';
 import type { formMessages } from './form-messages';
+import type { recoveryMessages } from './recovery-messages';
 import type { signInMessages } from './sign-in-messages';
+import type { verifyMessages } from './verify-messages';
 
 /** better-auth error codes the components turn into text of their own. */
 export type AuthErrorCode =
@@ -12,14 +15,30 @@ export type AuthErrorCode =
   | 'PASSWORD_TOO_SHORT'
   | 'PASSWORD_TOO_LONG'
   | 'EMAIL_NOT_VERIFIED'
-  | 'FAILED_TO_CREATE_USER';
+  | 'FAILED_TO_CREATE_USER'
+  | 'INVALID_TOKEN'
+  | 'TOKEN_EXPIRED'
+  | 'RESET_PASSWORD_DISABLED'
+  | 'RESET_TOKEN_MISSING'
+  | 'SESSION_EXPIRED'
+  | 'CREDENTIAL_ACCOUNT_NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'INVALID_NAME'
+  | 'NAME_TOO_LONG'
+  | 'VERIFICATION_EMAIL_NOT_ENABLED';
 
 /** The only text a gate needs before it knows who is signed in. */
 export const coreMessages = { loading: 'Loading…' };
 
 /** Every string the components show. Override any of them with the `localization` prop. */
 export type ProfileKitMessages = {
-  [K in keyof typeof coreMessages | keyof typeof signInMessages | keyof typeof formMessages]: string;
+  [K in
+    | keyof typeof coreMessages
+    | keyof typeof signInMessages
+    | keyof typeof formMessages
+    | keyof typeof recoveryMessages
+    | keyof typeof accountMessages
+    | keyof typeof verifyMessages]: string;
 };
 
 /** A partial set of messages; keys left out keep their default text. */

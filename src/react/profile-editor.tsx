@@ -1,11 +1,11 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ElementType, type ReactNode, useEffect, useId, useState } from 'react';
 import { ErrorCodes, isProfileKitError } from '../client/errors';
 import type { Profile } from '../client/schema';
-import { type AppearanceProps, useAppearance } from './context';
-import { srOnly, useFocusFirstInvalid } from './field';
+import { type AppearanceProps, headingTag, useAppearance } from './context';
+import { useFocusFirstInvalid } from './field';
 import type { QuestionnaireDefinition } from './fields';
 import { formText } from './form-messages';
-import { changedKeys, emptyBackground, profileToValues, valuesToInput, visibleAnswers } from './form-model';
+import { changedKeys, profileToValues, valuesToInput, visibleAnswers } from './form-model';
 import { LoadFailed } from './load-failed';
 import { errorText } from './messages';
 import { Loading } from './on-demand';
@@ -26,6 +26,14 @@ export interface ProfileEditorProps extends AppearanceProps {
   title?: ReactNode;
 }
 
+/** @internal How the sign-up shows the editor in its dialog. */
+interface InDialog {
+  /** The dialog's own title part. */
+  TitleTag?: ElementType;
+  /** The dialog is the root: no root element of its own. */
+  bare?: boolean;
+}
+
 interface Baseline {
   profile: Profile | null;
   etag: string | null;
@@ -35,19 +43,28 @@ interface Baseline {
  * Edits the signed-in person's background. Saves only what changed, conditional on the version it loaded;
  * when someone saved in between, it says so and lets the person reload while keeping their changes.
  */
-export function ProfileEditor(props: ProfileEditorProps) {
-  const { questionnaire, onSuccess, onError, warnBeforeLeaving = true, title, ...appearance } = props;
-  const { context, t, cx, rootProps } = useAppearance('ProfileEditor', appearance, formText);
+export function ProfileEditor(props: ProfileEditorProps & InDialog) {
+  const {
+    questionnaire,
+    onSuccess,
+    onError,
+    warnBeforeLeaving = true,
+    title,
+    TitleTag,
+    bare = false,
+    ...appearance
+  } = props;
+  const { context, t, cx, rootProps, level } = useAppearance('ProfileEditor', appearance, formText);
   const id = useId();
   const profileState = useProfile();
   const { status, profile, etag } = profileState;
-  const { questions, form } = useQuestionnaireForm(
-    questionnaire ?? context.questionnaire,
-    t,
-    emptyBackground(),
+  // A profile known at the first render (read on the server, or already loaded) is shown at once.
+  const known = status === 'ready' || status === 'missing';
+  const { questions, form } = useQuestionnaireForm(questionnaire ?? context.questionnaire, t, (qs) =>
+    profileToValues(known ? profile : null, qs),
   );
   const { isDirty } = form.formState;
-  const [baseline, setBaseline] = useState<Baseline | null>(null);
+  const [baseline, setBaseline] = useState<Baseline | null>(() => (known ? { profile, etag } : null));
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -56,16 +73,22 @@ export function ProfileEditor(props: ProfileEditorProps) {
 
   // Follow the stored profile while nothing is typed; once something is, only a save or reload moves on.
   useEffect(() => {
-    if (status !== 'ready' && status !== 'missing') return;
+    if (!known) return;
     if (baseline?.profile === profile) {
       // The same version, now with the ETag the store saw in the save's response.
       if (baseline.etag !== etag) setBaseline({ profile, etag });
       return;
     }
     if (baseline && (isDirty || conflict)) return;
-    form.reset(profile ? profileToValues(profile, questions) : emptyBackground());
+    form.reset(profileToValues(profile, questions));
     setBaseline({ profile, etag });
-  }, [status, profile, etag, baseline, isDirty, conflict, form, questions]);
+  }, [known, profile, etag, baseline, isDirty, conflict, form, questions]);
+
+  // "Saved" stays next to the button until the person changes something again.
+  const savedText = t('editor.saved');
+  useEffect(() => {
+    if (isDirty) setAnnouncement((current) => (current === savedText ? '' : current));
+  }, [isDirty, savedText]);
 
   useEffect(() => {
     if (!warnBeforeLeaving || !isDirty) return;
@@ -121,8 +144,7 @@ export function ProfileEditor(props: ProfileEditorProps) {
       setFormError(errorText(t, latest.error.code));
       return;
     }
-    const values = latest.profile ? profileToValues(latest.profile, questions) : emptyBackground();
-    form.reset(values, { keepDirtyValues: keepChanges });
+    form.reset(profileToValues(latest.profile, questions), { keepDirtyValues: keepChanges });
     setBaseline({ profile: latest.profile, etag: latest.etag });
     setConflict(false);
     setFormError(null);
@@ -140,62 +162,65 @@ export function ProfileEditor(props: ProfileEditorProps) {
   if (status === 'error' && !profile) return <LoadFailed {...appearance} />;
   if (!baseline) return <Loading {...appearance} />;
 
-  return (
-    <div {...rootProps}>
-      <form
-        ref={container}
-        className={cx('form')}
-        noValidate
-        aria-labelledby={`${id}-title`}
-        aria-busy={saving || undefined}
-        onSubmit={save}
-      >
-        <h2 id={`${id}-title`} className={cx('title')}>
-          {heading}
-        </h2>
-        <Questions questions={questions} form={form} idPrefix={id} t={t} cx={cx} />
-        {conflict ? (
-          <div role="alert" className={cx('alert')}>
-            <p>{t('editor.conflict')}</p>
-            <div className={cx('actions')}>
-              <button type="button" className={cx('button')} onClick={() => void reload(true)}>
-                {t('editor.reloadKeep')}
-              </button>
-              <button type="button" className={cx('secondaryButton')} onClick={() => void reload(false)}>
-                {t('editor.reloadDiscard')}
-              </button>
-            </div>
-          </div>
-        ) : null}
-        {formError ? (
-          <p role="alert" className={cx('alert')}>
-            {formError}
-          </p>
-        ) : null}
-        {isDirty ? <p className={cx('description')}>{t('editor.unsaved')}</p> : null}
-        <div className={cx('actions')}>
-          <button
-            type="submit"
-            className={cx('button')}
-            disabled={saving || conflict || (!isDirty && baseline.profile !== null)}
-          >
-            {saving ? t('editor.saving') : baseline.profile ? t('editor.save') : t('editor.create')}
-          </button>
-          {isDirty ? (
-            <button
-              type="button"
-              className={cx('secondaryButton')}
-              disabled={saving}
-              onClick={() => form.reset()}
-            >
-              {t('editor.reset')}
+  const Title = TitleTag ?? headingTag(level);
+  const saved = announcement === savedText;
+  const form_ = (
+    <form
+      ref={container}
+      className={cx('form')}
+      noValidate
+      aria-labelledby={TitleTag ? undefined : `${id}-title`}
+      aria-busy={saving || undefined}
+      onSubmit={save}
+    >
+      {/* In a dialog the title keeps the id the dialog is labelled by. */}
+      <Title {...(TitleTag ? {} : { id: `${id}-title` })} className={cx('title')}>
+        {heading}
+      </Title>
+      <Questions questions={questions} form={form} idPrefix={id} t={t} cx={cx} />
+      {conflict ? (
+        <div role="alert" className={cx('alert')}>
+          <p>{t('editor.conflict')}</p>
+          <div className={cx('actions')}>
+            <button type="button" className={cx('button')} onClick={() => void reload(true)}>
+              {t('editor.reloadKeep')}
             </button>
-          ) : null}
+            <button type="button" className={cx('secondaryButton')} onClick={() => void reload(false)}>
+              {t('editor.reloadDiscard')}
+            </button>
+          </div>
         </div>
-        <p role="status" style={srOnly}>
+      ) : null}
+      {formError ? (
+        <p role="alert" className={cx('alert')}>
+          {formError}
+        </p>
+      ) : null}
+      {isDirty ? <p className={cx('description')}>{t('editor.unsaved')}</p> : null}
+      <div className={cx('actions')}>
+        <button
+          type="submit"
+          className={cx('button')}
+          disabled={saving || conflict || (!isDirty && baseline.profile !== null)}
+        >
+          {saving ? t('editor.saving') : baseline.profile ? t('editor.save') : t('editor.create')}
+        </button>
+        {isDirty ? (
+          <button
+            type="button"
+            className={cx('secondaryButton')}
+            disabled={saving}
+            onClick={() => form.reset()}
+          >
+            {t('editor.reset')}
+          </button>
+        ) : null}
+        {/* Always present, so it is announced; visible beside the button that caused it. */}
+        <p role="status" className={cx('status')} data-state={saved ? 'saved' : undefined}>
           {announcement}
         </p>
-      </form>
-    </div>
+      </div>
+    </form>
   );
+  return bare ? form_ : <div {...rootProps}>{form_}</div>;
 }

@@ -1,6 +1,7 @@
 import { isProfileKitError, ProfileKitError } from '../client/errors';
 import type { ProfileClient } from '../client/profile-client';
 import type { Profile, ProfileInput, ProfilePatch } from '../client/schema';
+import type { ProfileSnapshot } from '../client/snapshot';
 
 /** Where the signed-in person's profile stands. */
 export type ProfileStatus = 'loading' | 'ready' | 'missing' | 'error';
@@ -23,10 +24,19 @@ export interface ProfileStore {
   subscribe(listener: () => void): () => void;
   /** Switches to another person (or none), forgetting the previous one's profile. */
   setUser(userId: string | null): void;
-  /** Loads the profile unless it is loaded or loading; `force` reads it again. */
+  /**
+   * Takes a profile the server read as if it had been loaded, unless the store already follows that person
+   * (what it holds is then at least as new).
+   */
+  seed(snapshot: ProfileSnapshot): void;
+  /** Loads the profile unless it was loaded, is loading or failed; `force` reads it again. */
   load(force?: boolean): Promise<void>;
-  /** Creates or replaces the profile; `ifMatch` makes it conditional on the version last read. */
-  put(input: ProfileInput, options?: { ifMatch?: boolean }): Promise<Profile>;
+  /**
+   * Creates or replaces the profile. `ifMatch` makes it conditional on the version last read; `ifNoneMatch`
+   * creates only, and when a profile was made meanwhile it fails with `PROFILE_VERSION_CONFLICT` and reads
+   * that profile, so every component sees it.
+   */
+  put(input: ProfileInput, options?: { ifMatch?: boolean; ifNoneMatch?: boolean }): Promise<Profile>;
   /**
    * Changes some fields, conditional on a version: the one given (the version an editor started from) or
    * else the one last read.
@@ -97,11 +107,26 @@ export function createProfileStore(source: ProfileClient | (() => Promise<Profil
       loaded?.reset();
       set(idle(userId));
     },
+    seed(snapshot) {
+      if (snapshot.userId === state.userId) return;
+      inflight = null;
+      started = true;
+      loaded?.reset();
+      set({
+        userId: snapshot.userId,
+        status: snapshot.profile ? 'ready' : 'missing',
+        profile: snapshot.profile,
+        etag: snapshot.etag,
+        error: null,
+      });
+    },
     load(force = false) {
       const userId = state.userId;
       if (userId === null) return Promise.resolve();
       if (inflight && !force) return inflight;
-      if (started && !force && state.status !== 'error') return Promise.resolve();
+      // A failed read stays failed until someone asks again (`force`, the "Try again" buttons): a component
+      // that mounts because the read failed must not start the next read, or each failure mounts the next.
+      if (started && !force) return Promise.resolve();
       started = true;
       if (state.status === 'error') set({ status: 'loading', error: null });
       const request = client()
@@ -124,11 +149,28 @@ export function createProfileStore(source: ProfileClient | (() => Promise<Profil
         if (inflight === request) inflight = null;
       });
     },
-    put(input, options = {}) {
+    async put(input, options = {}) {
       const userId = state.userId;
-      return write(userId, (c) =>
-        c.put(input, options.ifMatch && state.etag ? { ifMatch: state.etag } : undefined),
-      );
+      try {
+        return await write(userId, (c) =>
+          c.put(
+            input,
+            options.ifNoneMatch
+              ? { ifNoneMatch: '*' }
+              : options.ifMatch && state.etag
+                ? { ifMatch: state.etag }
+                : undefined,
+          ),
+        );
+      } catch (error) {
+        if (
+          options.ifNoneMatch &&
+          asError(error).code === 'PROFILE_VERSION_CONFLICT' &&
+          state.userId === userId
+        )
+          await store.load(true);
+        throw error;
+      }
     },
     patch(input, options = {}) {
       const userId = state.userId;

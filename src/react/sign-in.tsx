@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { callAuth, EMAIL_PATTERN } from './auth-errors';
-import { type AppearanceProps, useAppearance } from './context';
+import { callAuth, EMAIL_PATTERN, failureText } from './auth-errors';
+import { type AppearanceProps, headingTag, type SocialProvider, useAppearance } from './context';
 import { srOnly, TextField, useFocusFirstInvalid } from './field';
-import { errorText } from './messages';
+import { SocialButtons } from './on-demand';
 import { signInMessages } from './sign-in-messages';
 
 export interface SignInProps extends AppearanceProps {
@@ -12,10 +12,16 @@ export interface SignInProps extends AppearanceProps {
   onError?: (code: string) => void;
   /** Shows a "Create an account" button that calls this. */
   onSwitchToSignUp?: () => void;
+  /** Shows a "Forgot your password?" button that calls this (or use `forgotPasswordHref`). */
+  onForgotPassword?: () => void;
+  /** Shows a "Forgot your password?" link to the page with your `ForgotPassword`. */
+  forgotPasswordHref?: string;
   /** Replaces the heading. */
   title?: ReactNode;
   /** Moves focus to the heading when the form appears (as when a person switches to it). */
   autoFocus?: boolean;
+  /** "Continue with …" buttons above the form; defaults to the provider's `socialProviders`. */
+  socialProviders?: readonly SocialProvider[];
 }
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -25,11 +31,15 @@ export function SignIn({
   onSuccess,
   onError,
   onSwitchToSignUp,
+  onForgotPassword,
+  forgotPasswordHref,
   title,
   autoFocus,
+  socialProviders,
   ...appearance
 }: SignInProps) {
-  const { context, t, cx, rootProps } = useAppearance('SignIn', appearance, [signInMessages]);
+  const { context, t, cx, rootProps, level } = useAppearance('SignIn', appearance, [signInMessages]);
+  const providers = socialProviders ?? context.socialProviders ?? [];
   const id = useId();
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
@@ -65,10 +75,11 @@ export function SignIn({
       onSuccess?.();
       return;
     }
-    setErrors({ form: errorText(t, result.failure.code) });
+    setErrors({ form: failureText(t, result.failure) });
     onError?.(result.failure.code);
   }
 
+  const Heading = headingTag(level);
   return (
     <div {...rootProps}>
       <form
@@ -79,9 +90,13 @@ export function SignIn({
         aria-labelledby={`${id}-title`}
         aria-busy={pending || undefined}
       >
-        <h2 id={`${id}-title`} ref={heading} tabIndex={-1} className={cx('title')}>
+        <Heading id={`${id}-title`} ref={heading} tabIndex={-1} className={cx('title')}>
           {title ?? t('signIn.title')}
-        </h2>
+        </Heading>
+        {providers.length > 0 ? (
+          // Its code loads only where providers are configured.
+          <SocialButtons {...appearance} nested providers={providers} />
+        ) : null}
         <TextField
           id={`${id}-email`}
           name="email"
@@ -100,6 +115,19 @@ export function SignIn({
           error={errors.password}
           cx={cx}
         />
+        {onForgotPassword ? (
+          <p className={cx('description')}>
+            <button type="button" className={cx('linkButton')} onClick={onForgotPassword}>
+              {t('signIn.forgot')}
+            </button>
+          </p>
+        ) : forgotPasswordHref ? (
+          <p className={cx('description')}>
+            <a className={cx('linkButton')} href={forgotPasswordHref}>
+              {t('signIn.forgot')}
+            </a>
+          </p>
+        ) : null}
         {errors.form ? (
           <p role="alert" className={cx('alert')}>
             {errors.form}

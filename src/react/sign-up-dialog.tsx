@@ -4,6 +4,18 @@ import type { ReactNode } from 'react';
 export interface DialogParts {
   Title: typeof Dialog.Title;
   Close: typeof Dialog.Close;
+  /** The close button in the dialog's corner: an icon with an accessible name. */
+  CornerClose: typeof CornerClose;
+}
+
+function CornerClose({ label, className }: { label: string; className: string | undefined }) {
+  return (
+    <Dialog.Close className={className} aria-label={label}>
+      <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+        <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+      </svg>
+    </Dialog.Close>
+  );
 }
 
 /**
@@ -29,12 +41,22 @@ export function SignUpDialog(props: {
           className={props.className}
           data-pk-theme={props.theme}
           aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            // The first answer to give, rather than the corner's close button.
+            const first = (event.currentTarget as HTMLElement).querySelector<HTMLElement>(
+              'form input, form select',
+            );
+            if (first) {
+              event.preventDefault();
+              first.focus();
+            }
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             props.returnFocus();
           }}
         >
-          {props.children({ Title: Dialog.Title, Close: Dialog.Close })}
+          {props.children({ Title: Dialog.Title, Close: Dialog.Close, CornerClose })}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

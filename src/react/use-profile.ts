@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { ProfileKitError } from '../client/errors';
 import type { Profile, ProfileInput, ProfilePatch } from '../client/schema';
+import type { ProfileSnapshot } from '../client/snapshot';
 import { useProfileKit, useSession } from './context';
 import { profileStoreFor } from './profile-store';
 
@@ -16,7 +17,11 @@ export interface UseProfileResult {
   error: ProfileKitError | null;
   /** Reads the profile again. */
   reload(): Promise<void>;
-  /** Creates or replaces the whole profile. */
+  /**
+   * Creates or replaces the whole profile, never one it has not read: with a profile loaded it is
+   * conditional on that version (If-Match); without one it only creates (If-None-Match: *). Either way a
+   * profile saved elsewhere meanwhile fails the call with `PROFILE_VERSION_CONFLICT` and stays as it is.
+   */
   save(input: ProfileInput): Promise<Profile>;
   /**
    * Changes some fields, only if nobody saved since the version it was read at (else
@@ -24,6 +29,9 @@ export interface UseProfileResult {
    */
   update(input: ProfilePatch, options?: { ifMatch?: string | null }): Promise<Profile>;
 }
+
+/** Server readings already handed to a profile store. */
+const seeded = new WeakSet<ProfileSnapshot>();
 
 /**
  * The signed-in person's profile, loaded once and shared by every component under the provider.
@@ -37,20 +45,45 @@ export function useProfile(): UseProfileResult {
   const { user, isPending } = useSession();
   const store = profileStoreFor(context);
   const userId = user?.id ?? null;
-  // The store follows the signed-in person: someone new starts from nothing and is read once.
+  const initial = context.initialProfile;
+  // The store follows the signed-in person: someone new starts from nothing and is read once, unless the
+  // server already read their profile (each reading is used once: a later sign-in reads afresh).
   useEffect(() => {
     if (isPending) return;
+    if (initial && initial.userId === userId && !seeded.has(initial)) {
+      seeded.add(initial);
+      store.seed(initial);
+    }
     store.setUser(userId);
     if (userId) store.load();
-  }, [store, userId, isPending]);
+  }, [store, userId, isPending, initial]);
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const reload = useCallback(() => store.load(true), [store]);
-  const save = useCallback((input: ProfileInput) => store.put(input), [store]);
+  const save = useCallback(
+    (input: ProfileInput) =>
+      store.getState().profile
+        ? store.put(input, { ifMatch: true })
+        : store.put(input, { ifNoneMatch: true }),
+    [store],
+  );
   const update = useCallback(
     (input: ProfilePatch, options?: { ifMatch?: string | null }) => store.patch(input, options),
     [store],
   );
   const current = !isPending && userId !== null && state.userId === userId;
+  // Until the store follows this person (server rendering, hydration, a boundary that hydrates late), the
+  // server's reading of their profile stands in, so the markup matches what the server sent.
+  if (!current && !isPending && userId !== null && initial?.userId === userId) {
+    return {
+      status: initial.profile ? 'ready' : 'missing',
+      profile: initial.profile,
+      etag: initial.etag,
+      error: null,
+      reload,
+      save,
+      update,
+    };
+  }
   return {
     status: isPending ? 'loading' : userId === null ? 'signed-out' : current ? state.status : 'loading',
     profile: current ? state.profile : null,

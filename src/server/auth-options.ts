@@ -1,4 +1,121 @@
 import type { BetterAuthOptions } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { PROFILE_LIMITS } from '../client/constants';
+import { textProblem } from '../client/text';
+import { ipAddressOptions, proxySetting, TRUST_PROXY_SETTING, type TrustProxy } from './client-address';
+import {
+  ADDRESS_RULES,
+  DEFAULT_FAILED_SIGN_IN_LIMIT,
+  failedSignInLimit,
+  type LimitRule,
+  RATE_LIMIT_TABLE,
+  type SignInHookContext,
+} from './limits';
+import { type ProfileKitRecoveryOptions, recoveryAuthOptions } from './recovery';
+
+/** Endpoints that take the person's `name`: it must pass the same text rule as a profile, and a cap. */
+const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
+
+/**
+ * The person's name, trimmed and NFC-normalised, or a 400 with a code the components translate:
+ * `NAME_TOO_LONG` past {@link PROFILE_LIMITS.personNameLength} characters, `INVALID_NAME` for control,
+ * bidi-control, unpaired-surrogate or invisible-only text.
+ */
+export function checkPersonName(value: unknown): string {
+  if (typeof value !== 'string') return value as string;
+  const name = value.trim().normalize('NFC');
+  if (name.length > PROFILE_LIMITS.personNameLength) {
+    throw new APIError('BAD_REQUEST', {
+      code: 'NAME_TOO_LONG',
+      message: `The name is longer than ${PROFILE_LIMITS.personNameLength} characters`,
+    });
+  }
+  if (textProblem(name)) {
+    throw new APIError('BAD_REQUEST', {
+      code: 'INVALID_NAME',
+      message: 'The name holds control, bidirectional-control or invisible characters only',
+    });
+  }
+  return name;
+}
+
+function nameRule(ctx: { path?: string; body?: unknown }) {
+  const body = ctx.body as Record<string, unknown> | undefined;
+  if (!ctx.path || !NAME_PATHS.has(ctx.path) || !body || !('name' in body)) return undefined;
+  return { context: { body: { ...body, name: checkPersonName(body.name) } } };
+}
+
+type Hook = NonNullable<NonNullable<BetterAuthOptions['hooks']>['before']>;
+
+/**
+ * Runs a host's hook from inside ours. better-auth calls hooks asking for their headers back, and a hook
+ * answers `{ headers, response }`; ours passes the headers on and returns the bare response.
+ */
+async function runHostHook(
+  hook: Hook | undefined,
+  ctx: Parameters<Hook>[0] & { setHeader(key: string, value: string): void; responseHeaders?: Headers },
+): Promise<unknown> {
+  if (!hook) return undefined;
+  const result: unknown = await hook(ctx);
+  const wrapped = (ctx as { returnHeaders?: boolean }).returnHeaders;
+  if (!wrapped || !result || typeof result !== 'object' || !('response' in result)) return result;
+  const { headers, response } = result as { headers?: Headers; response: unknown };
+  headers?.forEach((value, key) => {
+    if (key.toLowerCase() === 'set-cookie') ctx.responseHeaders?.append(key, value);
+    else ctx.setHeader(key, value);
+  });
+  return response;
+}
+
+/** True when a before hook's answer lets the endpoint run (no answer, or a change of context). */
+function proceeds(result: unknown): boolean {
+  return result === undefined || result === null || (typeof result === 'object' && 'context' in result);
+}
+
+function composeHooks(
+  hooks: BetterAuthOptions['hooks'],
+  limit: ReturnType<typeof failedSignInLimit> | undefined,
+): NonNullable<BetterAuthOptions['hooks']> {
+  const before = createAuthMiddleware(async (ctx) => {
+    const named = nameRule(ctx);
+    const host = await runHostHook(hooks?.before, ctx);
+    const result = host ?? named;
+    // Last, so an attempt counts only when the endpoint will run and its after hook give it back if need be.
+    if (limit && proceeds(result)) await limit.before(ctx as unknown as SignInHookContext);
+    return result;
+  });
+  if (!limit && !hooks?.after) return { ...hooks, before };
+  const after = createAuthMiddleware(async (ctx) => {
+    if (limit) await limit.after(ctx as unknown as SignInHookContext);
+    return runHostHook(hooks?.after, ctx);
+  });
+  return { ...hooks, before, after };
+}
+
+function rateLimitOptions(overrides: ProfileKitAuthOverrides, accountLimit: boolean) {
+  const rateLimit = overrides.rateLimit;
+  if (accountLimit && rateLimit?.storage && rateLimit.storage !== 'database') {
+    throw new TypeError(
+      'profileKitAuthOptions: the limit on failed sign-ins keeps its counters in the rate_limits table; keep `rateLimit.storage` at "database" or set `failedSignInLimit: false`',
+    );
+  }
+  return {
+    storage: 'database',
+    ...RATE_LIMIT_TABLE,
+    ...rateLimit,
+    fields: { ...RATE_LIMIT_TABLE.fields, ...rateLimit?.fields },
+    customRules: { ...ADDRESS_RULES, ...rateLimit?.customRules },
+  } satisfies BetterAuthOptions['rateLimit'];
+}
+
+function checkRule(rule: LimitRule): LimitRule {
+  if (!(Number.isInteger(rule.max) && rule.max > 0 && Number.isFinite(rule.window) && rule.window > 0)) {
+    throw new TypeError(
+      'profileKitAuthOptions: `failedSignInLimit` needs a positive whole `max` and a `window` in seconds',
+    );
+  }
+  return rule;
+}
 
 /**
  * better-auth options that map its models onto profilekit's schema: `users` with UUID ids and snake_case
@@ -6,17 +123,34 @@ import type { BetterAuthOptions } from 'better-auth';
  * Spread the result into your own `betterAuth({...})`; if you also set `user`, `session`, `account`,
  * `verification` or `advanced`, pass yours in and they are merged.
  *
+ * Password reset and email verification: pass `sendResetPassword`, `sendVerificationEmail` and
+ * `requireEmailVerification` here (and any other `emailAndPassword` settings as `emailAndPassword`), not
+ * in your own `emailAndPassword`, which would replace them.
+ *
+ * Rate limits (on in production, like better-auth's, or with `rateLimit: { enabled: true }`): better-auth's
+ * limiter counts per client address in the `rate_limits` table (migration 0002), shared by every instance,
+ * with tighter rules for sign-in, sign-up and recovery; failed sign-ins are also limited per account
+ * (`failedSignInLimit`). The client address comes from the connection unless you set `trustProxy`; answer
+ * `/api/auth/*` with {@link createAuthHandler}, which hands it over. Pass `rateLimit` here to change rules.
+ *
  * @example
  * export const auth = betterAuth({
- *   ...profileKitAuthOptions(),
+ *   ...profileKitAuthOptions({ trustProxy: 'cf-connecting-ip' }),
  *   database: { db: kysely, type: 'postgres' },
- *   emailAndPassword: { enabled: true },
  * });
+ * export const handleAuth = createAuthHandler(auth);
  */
-export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}) {
-  return {
+export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): ProfileKitAuthOptions {
+  const proxy = proxySetting(overrides.trustProxy);
+  const limitRule =
+    overrides.failedSignInLimit === false
+      ? undefined
+      : checkRule({ ...DEFAULT_FAILED_SIGN_IN_LIMIT, ...overrides.failedSignInLimit });
+  const options = {
+    ...recoveryAuthOptions(overrides, overrides),
     user: {
       ...overrides.user,
+      ...deleteUserOption(overrides.user),
       modelName: 'users',
       fields: {
         emailVerified: 'email_verified',
@@ -69,12 +203,60 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}) {
     advanced: {
       ...overrides.advanced,
       database: { ...overrides.advanced?.database, generateId: 'uuid' as const },
+      ipAddress: { ...ipAddressOptions(proxy), ...overrides.advanced?.ipAddress },
     },
+    rateLimit: rateLimitOptions(overrides, limitRule !== undefined),
+    hooks: composeHooks(overrides.hooks, limitRule && failedSignInLimit(limitRule)),
   } satisfies Partial<BetterAuthOptions>;
+  // For createAuthHandler, which reads it from `auth.options`; better-auth never looks at symbol keys.
+  Object.defineProperty(options, TRUST_PROXY_SETTING, { value: proxy, enumerable: true });
+  return options;
 }
+
+/**
+ * Account deletion through better-auth's `POST /delete-user`, on unless the host turns it off: the
+ * schema's ON DELETE CASCADE then removes the person's profile, sessions and accounts with the user row.
+ */
+function deleteUserOption(user: ProfileKitAuthOverrides['user']) {
+  return { deleteUser: { enabled: true, ...user?.deleteUser } };
+}
+
+/**
+ * What {@link profileKitAuthOptions} returns, in better-auth's own option types: the declarations then
+ * hold under every host setting, `exactOptionalPropertyTypes` included.
+ */
+export type ProfileKitAuthOptions = Required<
+  Pick<
+    BetterAuthOptions,
+    'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'emailAndPassword' | 'rateLimit'
+  >
+> &
+  Pick<BetterAuthOptions, 'emailVerification'>;
 
 /** The parts of better-auth's options that {@link profileKitAuthOptions} merges with its own. */
 export type ProfileKitAuthOverrides = Pick<
   BetterAuthOptions,
-  'user' | 'session' | 'account' | 'verification' | 'advanced'
->;
+  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit'
+> &
+  Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification'> &
+  ProfileKitRecoveryOptions &
+  ProfileKitLimitOptions;
+
+/** Where the client address comes from, and the limit on failed sign-ins. */
+export interface ProfileKitLimitOptions {
+  /**
+   * Where the client's address comes from (rate limits, the address stored with each session).
+   * Default `false`: the TCP connection, which {@link createAuthHandler} receives from your server; no
+   * header is believed. `true` or a number: that many reverse proxies of yours append to `X-Forwarded-For`,
+   * and the client is the entry that many places from the right. A header name (`'cf-connecting-ip'`,
+   * `'fly-client-ip'`, `'x-real-ip'`): the one address your platform writes there. See {@link TrustProxy}.
+   */
+  trustProxy?: TrustProxy;
+  /**
+   * Failed password sign-ins allowed per account (the email, lower-cased), from any number of addresses
+   * and instances, in `window` seconds; past it, sign-in answers 429 `RATE_LIMITED` with `Retry-After`
+   * until the window that began with the first failure ends. A right password clears the count.
+   * Default `{ max: 10, window: 900 }`; `false` turns it off. On when better-auth's limiter is on.
+   */
+  failedSignInLimit?: Partial<LimitRule> | false;
+}

@@ -25,7 +25,13 @@ async function main(argv: string[]): Promise<number> {
   if (!['latest', 'down', 'reset'].includes(direction)) return usage(`unknown migrate direction "${arg}"`);
   const url = process.env.DATABASE_URL;
   if (!url) return usage('DATABASE_URL is not set');
-  const { default: pg } = await import('pg');
+  const pg = await loadPg();
+  if (pg === undefined) {
+    console.error(
+      'profilekit: `profilekit migrate` needs the "pg" package (PostgreSQL driver): npm install pg',
+    );
+    return 1;
+  }
   const db = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
   });
@@ -40,6 +46,16 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await db.destroy();
+  }
+}
+
+/** `pg` is an optional peer dependency: only this command needs it. */
+async function loadPg() {
+  try {
+    return (await import('pg')).default;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
   }
 }
 

@@ -47,6 +47,7 @@ export interface AccountsTable {
   account_id: string;
   provider_id: string;
   password_hash: string | null;
+  scope: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -5,6 +5,7 @@ import {
   ErrorCodes,
   type NormalizedProfileInput,
   type NormalizedProfilePatch,
+  PERSONAL_DATA_FILE,
   type Profile,
   parseProfileInput,
   parseProfilePatch,
@@ -20,6 +21,15 @@ import {
   readJsonBody,
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
+import { readPersonalData } from './export';
+import {
+  isClientAbort,
+  isDataException,
+  type OriginPolicy,
+  originList,
+  originRefusal,
+  originsOfAuth,
+} from './guards';
 
 /** The part of a better-auth instance the handler uses: any `betterAuth(...)` result fits. */
 export interface SessionSource {
@@ -40,12 +50,25 @@ export interface ProfileHandlerOptions {
   maxBodyBytes?: number;
   /** Called with unexpected (5xx) errors, for logging. Default `console.error`. */
   onError?: (error: unknown) => void;
+  /**
+   * Origins whose pages may write with the session cookie (`PUT`/`PATCH` with a `Cookie` and no
+   * `Authorization`): a list (`*` matches within one part) or a function. A cookie write with a missing,
+   * `null` or other `Origin` gets 403 `ORIGIN_NOT_ALLOWED`. Default: what the better-auth instance trusts
+   * (its `baseURL` and `trustedOrigins`). Bearer-token requests are not checked.
+   */
+  trustedOrigins?: readonly string[] | OriginPolicy;
 }
 
 const ALLOW = PROFILE_METHODS.join(', ');
+/**
+ * A server-only code: a browser page cannot be its own cause of it, so profilekit's client reads it as
+ * `FORBIDDEN` (by its status) and the components need no text of their own for it.
+ */
+const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED' as ErrorCode;
 
 type Row = ProfileKitDatabase['user_profiles'];
-type Selected = {
+/** @internal A user_profiles row as selected. */
+export type Selected = {
   [K in keyof Row]: Row[K] extends { __select__: infer S } ? S : Row[K];
 };
 
@@ -74,7 +97,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-function etagOf(row: { version: number }): string {
+/** @internal */
+export function etagOf(row: { version: number }): string {
   return etagForVersion(row.version);
 }
 
@@ -82,7 +106,8 @@ function toIso(value: Date | string): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-function toProfile(row: Selected): Profile {
+/** @internal The API's camelCase profile from a row. */
+export function toProfile(row: Selected): Profile {
   return {
     languages: row.languages.map(({ language, level }) => ({ language, level })) as Profile['languages'],
     frameworks: row.frameworks,
@@ -139,6 +164,7 @@ async function readBody(request: Request, limit: number): Promise<unknown> {
  * - `GET` returns the signed-in person's profile with an `ETag` (404 `PROFILE_NOT_FOUND` when none).
  * - `PUT` creates (201) or replaces (200) it; `PATCH` changes only the given fields.
  * - `If-Match` makes a write conditional: a stale version gets 412 `PROFILE_VERSION_CONFLICT`.
+ * - `If-None-Match: *` on `PUT` creates only: when a profile exists, 412 `PROFILE_VERSION_CONFLICT`.
  * - Bad input gets a 4xx with a code (400, 413, 415), never a 5xx, and changes nothing.
  */
 export function createProfileHandler(
@@ -155,6 +181,12 @@ export function createProfileHandler(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onError = options.onError ?? ((error: unknown) => console.error('[profilekit]', error));
   const profiles = db as Kysely<ProfileKitDatabase>;
+  const originPolicy =
+    typeof options.trustedOrigins === 'function'
+      ? options.trustedOrigins
+      : options.trustedOrigins
+        ? originList(options.trustedOrigins)
+        : originsOfAuth(auth);
 
   async function current(userId: string): Promise<Selected | undefined> {
     return (await profiles
@@ -181,6 +213,8 @@ export function createProfileHandler(
     if (!parsed.success)
       throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
     const columns = replacementColumns(parsed.data);
+    const unless = parseIfMatch(request.headers.get('if-none-match'));
+    if (unless.kind !== 'none') return putUnlessMatch(userId, columns, unless, precondition);
     if (precondition.kind === 'none') {
       const row = (await profiles
         .insertInto('user_profiles')
@@ -194,6 +228,50 @@ export function createProfileHandler(
       return respond(row.inserted ? 201 : 200, row);
     }
     return update(userId, columns, precondition);
+  }
+
+  /**
+   * PUT with If-None-Match. `*` creates the profile only while there is none, so a client that believes
+   * there is no profile never replaces one made meanwhile; a tag list replaces it unless it is at one of
+   * those versions. Otherwise 412 and nothing changes. One statement, so two racing creates cannot both win.
+   */
+  async function putUnlessMatch(
+    userId: string,
+    columns: Record<string, unknown>,
+    unless: Precondition,
+    precondition: Precondition,
+  ): Promise<Response> {
+    if (precondition.kind !== 'none') {
+      throw fail(400, ErrorCodes.VALIDATION_FAILED, 'Send If-Match or If-None-Match, not both', [
+        {
+          path: 'if-none-match',
+          code: 'conflicting_preconditions',
+          message: 'Send If-Match or If-None-Match, not both',
+        },
+      ]);
+    }
+    const versions = unless.kind === 'versions' ? unless.versions : [];
+    const row = (await profiles
+      .insertInto('user_profiles')
+      .values({ user_id: userId, ...columns } as never)
+      .onConflict((oc) => {
+        const target = oc.column('user_id');
+        if (unless.kind === 'any') return target.doNothing();
+        const replace = target.doUpdateSet({ ...columns, version: sql`user_profiles.version + 1` } as never);
+        // Tags the API never issued match nothing: then this is a plain replace.
+        return versions.length > 0 ? replace.where('user_profiles.version', 'not in', versions) : replace;
+      })
+      .returningAll()
+      .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+      .executeTakeFirst()) as (Selected & { inserted: boolean }) | undefined;
+    if (row) return respond(row.inserted ? 201 : 200, row);
+    throw fail(
+      412,
+      ErrorCodes.PROFILE_VERSION_CONFLICT,
+      unless.kind === 'any'
+        ? 'A profile already exists; read it and send If-Match to replace it'
+        : 'The profile is at a version If-None-Match names',
+    );
   }
 
   async function update(userId: string, columns: Record<string, unknown>, precondition: Precondition) {
@@ -244,9 +322,23 @@ export function createProfileHandler(
     return head ? new Response(null, { status: 200, headers: response.headers }) : response;
   }
 
+  /** `GET <path>/export`: the person's data as a JSON file (see `readPersonalData`). */
+  async function exportData(request: Request): Promise<Response> {
+    if (request.method.toUpperCase() !== 'GET') {
+      throw new HttpError(405, { code: ErrorCodes.METHOD_NOT_ALLOWED, message: 'Use GET' }, { allow: 'GET' });
+    }
+    const session = await auth.api.getSession({ headers: request.headers });
+    const userId = session?.user?.id;
+    if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to export your data');
+    const data = await readPersonalData(profiles, userId, toProfile);
+    if (!data) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to export your data');
+    return json(200, data, { 'content-disposition': `attachment; filename="${PERSONAL_DATA_FILE}"` });
+  }
+
   return async function handleProfileRequest(request: Request): Promise<Response> {
     try {
       const url = new URL(request.url);
+      if (url.pathname.replace(/\/+$/, '') === `${path}/export`) return await exportData(request);
       if (url.pathname.replace(/\/+$/, '') !== path) {
         throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
       }
@@ -258,6 +350,10 @@ export function createProfileHandler(
           { allow: ALLOW },
         );
       }
+      if (method === 'PUT' || method === 'PATCH') {
+        const refusal = await originRefusal(request, originPolicy);
+        if (refusal) throw fail(403, ORIGIN_NOT_ALLOWED, refusal);
+      }
       const session = await auth.api.getSession({ headers: request.headers });
       const userId = session?.user?.id;
       if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
@@ -266,8 +362,29 @@ export function createProfileHandler(
       return await patch(userId, request);
     } catch (error) {
       if (error instanceof HttpError) return json(error.status, error.body, error.headers);
+      const refused = clientFailure(error, request);
+      if (refused) return refused;
       onError(error);
       return json(500, { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' });
     }
   };
+}
+
+/**
+ * A failure that is the client's, not the server's: a value the database cannot store (SQLSTATE class 22)
+ * is a 400 naming no field (the schemas refuse such values first; this is the second line), and a client
+ * that went away mid-request is not logged as a server error.
+ */
+function clientFailure(error: unknown, request: Request): Response | undefined {
+  if (isDataException(error)) {
+    return json(400, {
+      code: ErrorCodes.VALIDATION_FAILED,
+      message: 'The database cannot store a value in this request',
+      issues: [{ path: '', code: 'invalid_characters', message: 'A value cannot be stored' }],
+    });
+  }
+  if (isClientAbort(error, request)) {
+    return json(400, { code: ErrorCodes.ABORTED, message: 'The client closed the request' });
+  }
+  return undefined;
 }

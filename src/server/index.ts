@@ -1,4 +1,12 @@
-export { type ProfileKitAuthOverrides, profileKitAuthOptions } from './auth-options';
+export type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
+export { type AuthWithHandler, createAuthHandler } from './auth-handler';
+export {
+  type ProfileKitAuthOptions,
+  type ProfileKitAuthOverrides,
+  type ProfileKitLimitOptions,
+  profileKitAuthOptions,
+} from './auth-options';
+export { resolveClientAddress, type TrustProxy } from './client-address';
 export type {
   AccountsTable,
   ProfileKitDatabase,
@@ -6,7 +14,9 @@ export type {
   UserProfilesTable,
   UsersTable,
 } from './database';
+export { isClientAbort } from './guards';
 export { createProfileHandler, type ProfileHandlerOptions, type SessionSource } from './handler';
+export { ADDRESS_RULES, DEFAULT_FAILED_SIGN_IN_LIMIT, type LimitRule } from './limits';
 export {
   createMigrator,
   MIGRATION_LOCK_TABLE,
@@ -18,3 +28,6 @@ export {
   migrationSql,
   splitSqlStatements,
 } from './migrations';
+export { type GetProfileOptions, getProfile } from './read';
+export type { AccountEmail, AccountEmailSender, ProfileKitRecoveryOptions } from './recovery';
+export { getSession, type RequestHeaders, type SessionReader } from './session';

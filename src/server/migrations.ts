@@ -9,6 +9,8 @@ import {
 } from 'kysely';
 import initDown from './migrations/0001_auth_and_profiles.down.sql';
 import initUp from './migrations/0001_auth_and_profiles.up.sql';
+import rateLimitsDown from './migrations/0002_rate_limits.down.sql';
+import rateLimitsUp from './migrations/0002_rate_limits.up.sql';
 
 /** The name of the table that records which profilekit migrations ran (kept apart from a host's own). */
 export const MIGRATION_TABLE = 'profilekit_migration';
@@ -48,6 +50,7 @@ function sqlMigration(up: string, down: string): Migration {
 /** The SQL of each migration, for hosts on another stack who want to read or apply it themselves. */
 export const migrationSql: Readonly<Record<string, { up: string; down: string }>> = {
   '0001_auth_and_profiles': { up: initUp, down: initDown },
+  '0002_rate_limits': { up: rateLimitsUp, down: rateLimitsDown },
 };
 
 /** A Kysely MigrationProvider over profilekit's SQL migrations, for hosts that run their own Migrator. */
@@ -59,12 +62,20 @@ export const migrationProvider: MigrationProvider = {
   },
 };
 
-export function createMigrator(db: Kysely<unknown>): Migrator {
+/**
+ * Accepts a Kysely over any database interface: profilekit's own tables, a host's or `Kysely<any>`.
+ *
+ * @param options.schema Where the migration tables live. Name it when the database has other schemas:
+ * without it, Kysely takes a migration table found in any schema for this one's. `migrate` names the
+ * connection's current schema.
+ */
+export function createMigrator<DB>(db: Kysely<DB>, options: { schema?: string } = {}): Migrator {
   return new Migrator({
     db,
     provider: migrationProvider,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
 }
 
@@ -91,11 +102,14 @@ export type MigrateDirection = 'latest' | 'down' | 'reset';
  * or every migration (`reset`). Returns the names of the migrations that ran.
  * Throws {@link MigrationFailedError}; a failed migration is rolled back where PostgreSQL allows it.
  */
-export async function migrate(
-  db: Kysely<unknown>,
+export async function migrate<DB>(
+  db: Kysely<DB>,
   direction: MigrateDirection = 'latest',
 ): Promise<{ name: string; direction: 'Up' | 'Down' }[]> {
-  const migrator = createMigrator(db);
+  // The tables go where the connection's search_path puts them; another schema's (an app or a test next
+  // door) must not be mistaken for them.
+  const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const migrator = createMigrator(db, { schema: current.rows[0]?.schema ?? undefined });
   const result =
     direction === 'latest'
       ? await migrator.migrateToLatest()

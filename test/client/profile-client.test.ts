@@ -269,6 +269,20 @@ describe('createProfileClient', () => {
       expect(ifMatch).toEqual(['"v1"', '"v2"', '"explicit"', null]);
     });
 
+    it('sends If-None-Match: * for a create-only put, and nothing otherwise', async () => {
+      const ifNoneMatch: (string | null)[] = [];
+      server.use(
+        http.put(URL_, ({ request }) => {
+          ifNoneMatch.push(request.headers.get('if-none-match'));
+          return HttpResponse.json(stored, { status: 201, headers: { ETag: '"v1"' } });
+        }),
+      );
+      const client = createProfileClient({ baseURL: API });
+      await client.put({ languages: [], frameworks: [] }, { ifNoneMatch: '*' });
+      await client.put({ languages: [], frameworks: [] });
+      expect(ifNoneMatch).toEqual(['*', null]);
+    });
+
     it('refuses ifMatch: true before any version is known', async () => {
       const error = await caught(
         createProfileClient({ baseURL: API }).put({ languages: [], frameworks: [] }, { ifMatch: true }),
@@ -345,5 +359,49 @@ describe('createProfileClient', () => {
         issues: [{ path: 'a', code: 'x', message: 'm' }],
       });
     });
+  });
+});
+
+describe('exportData', () => {
+  const data = {
+    format: 'profilekit-export/1',
+    exportedAt: '2026-01-02T00:00:00.000Z',
+    user: {
+      id: 'u1',
+      email: 'ada@example.test',
+      name: 'Ada',
+      emailVerified: true,
+      image: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+    accounts: [],
+    sessions: [],
+    profile: stored,
+  };
+
+  it('reads <path>/export with the bearer token', async () => {
+    let authorization: string | null = null;
+    server.use(
+      http.get(`${URL_}/export`, ({ request }) => {
+        authorization = request.headers.get('authorization');
+        return HttpResponse.json(data);
+      }),
+    );
+    const client = createProfileClient({ baseURL: API, token: 't0k' });
+    await expect(client.exportData()).resolves.toEqual(data);
+    expect(authorization).toBe('Bearer t0k');
+  });
+
+  it('fails with the server code, or INVALID_RESPONSE for a body that is not an export', async () => {
+    server.use(
+      http.get(`${URL_}/export`, () =>
+        HttpResponse.json({ code: 'UNAUTHENTICATED', message: 'Sign in' }, { status: 401 }),
+      ),
+    );
+    const client = createProfileClient({ baseURL: API });
+    expect((await caught(client.exportData())).code).toBe('UNAUTHENTICATED');
+    server.use(http.get(`${URL_}/export`, () => HttpResponse.json({ hello: 'world' })));
+    expect((await caught(client.exportData())).code).toBe('INVALID_RESPONSE');
   });
 });

@@ -34,7 +34,7 @@ assert.match(html, /Loading the page/);
 assert.doesNotMatch(html, /Members only/);
 
 const dist = new URL('../../dist/', import.meta.url);
-const reactFiles = readdirSync(dist).filter((f) => f.endsWith('.js') && !/^(client|server|msw|cli|embed)\b/.test(f));
+const reactFiles = readdirSync(dist).filter((f) => f.endsWith('.js') && !/^(client|server|msw|cli|embed|rsc)\b/.test(f));
 assert.ok(reactFiles.length >= 6, 'the React entry loads its forms from files of their own');
 for (const file of [...reactFiles, 'index.cjs']) {
   const code = readFileSync(new URL(file, dist), 'utf8');
@@ -44,4 +44,15 @@ for (const file of ['client.js', 'client.cjs']) {
   const code = readFileSync(new URL(file, dist), 'utf8');
   assert.doesNotMatch(code, /from\s*["']react(?:-dom)?(?:\/[^"']*)?["']|require\(["']react(?:-dom)?(?:\/[^"']*)?["']\)/, `${file} imports React`);
 }
+// The Server Components entry must stay a server module: no "use client", and no React at run time.
+for (const file of ['rsc.js', 'rsc.cjs']) {
+  const code = readFileSync(new URL(file, dist), 'utf8');
+  assert.ok(!code.includes('use client'), `${file} must not be a client module`);
+  assert.doesNotMatch(code, /from\s*["']react|require\(["']react/, `${file} imports React`);
+}
+const { ServerAuthGate } = await import('profilekit/rsc');
+assert.equal(
+  await ServerAuthGate({ auth: { api: { getSession: async () => null } }, headers: new Headers(), children: 'secret', fallback: 'sign in' }),
+  'sign in',
+);
 console.log('dist ESM smoke test passed');

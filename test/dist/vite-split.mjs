@@ -49,6 +49,9 @@ createRoot(document.getElementById('root')).render(h(ProfileKitProvider, { authC
     ['zod', '$ZodType'],
     ['Radix Dialog', 'DialogContent'],
     ['the questionnaire', 'Years of programming experience'],
+    ['the password-reset forms', 'Save the new password'],
+    ['the account deletion', 'Delete my account permanently'],
+    ['the user menu', 'account menu'],
   ]) {
     assert.ok(!code.includes(marker), `${what} is in the first load of an AuthGate-only page`);
   }
@@ -56,6 +59,7 @@ createRoot(document.getElementById('root')).render(h(ProfileKitProvider, { authC
     files.filter((f) => !first.has(f)).map(async (f) => readFile(join(assets, f), 'utf8')),
   );
   assert.ok(lazy.some((c) => c.includes('shouldUnregister')), 'the questionnaire is in a chunk of its own');
+  assert.ok(lazy.some((c) => c.includes('Save the new password')), 'the reset forms are in a chunk of their own');
   console.log(
     `dist Vite split test passed (AuthGate-only page: first load ${(gzipSync(code).length / 1024).toFixed(1)} kB gzip with React and better-auth)`,
   );

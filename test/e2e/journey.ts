@@ -31,7 +31,7 @@ export async function signUpWithPointer(page: Page, email: string, name = 'Grace
   await page.getByLabel('Level for language 2', exact).selectOption('beginner');
   await page.getByRole('checkbox', { name: 'React' }).check();
   await page.getByLabel(/Other frameworks/).fill('Svelte');
-  await page.getByLabel('Years of programming experience', exact).fill('3-5');
+  await page.getByRole('radio', { name: '3-5' }).check();
   await page.getByLabel('Overall software experience', exact).selectOption('intermediate');
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -74,8 +74,8 @@ export async function signUpWithKeyboard(page: Page, email: string) {
   await keys.type('Expert');
   await tabTo(page, page.getByRole('checkbox', { name: 'React' }));
   await keys.press('Space');
-  await tabTo(page, page.getByLabel('Years of programming experience', exact));
-  await keys.type('10+');
+  await tabTo(page, page.getByRole('radio', { name: '0-1' }));
+  for (let i = 0; i < 4; i++) await keys.press('ArrowRight');
   await keys.press('Tab');
   await keys.type('Expert');
   // Enter in a select does not submit the form, so go to the button.

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullJourney } from './journey';
+import { fullJourney, newEmail, signUpWithPointer } from './journey';
 import {
   type ApiServer,
   freePort,
@@ -45,6 +45,29 @@ describe('given the reference server and both example pages on one origin', () =
     await context.close();
   });
 
+  it('the React app built with React 18.3: the same journey', async () => {
+    // examples/react-app built a second time with React 18 (PROFILEKIT_EXAMPLE_REACT=18), served on the
+    // reference server's origin so its cookies and API are the same as for the React 19 build.
+    const dist = join(ROOT, 'examples/react-app/dist-react18');
+    const assets = await readdir(join(dist, 'assets'));
+    const code = (await Promise.all(assets.map((f) => readFile(join(dist, 'assets', f), 'utf8')))).join('\n');
+    expect(code).toContain('18.3.1');
+    expect(code).not.toMatch(/19\.\d+\.\d+/);
+    const { page, errors, context } = await openPage(browser);
+    await context.route(`${api.origin}/react-app-18/**`, async (route) => {
+      const path = new URL(route.request().url()).pathname.slice('/react-app-18/'.length) || 'index.html';
+      await route.fulfill({ path: join(dist, path) });
+    });
+    await fullJourney(page, {
+      url: `${api.origin}/react-app-18/`,
+      content: 'Your lessons are tuned to the background below.',
+      by: 'pointer',
+      signOut: () => page.getByRole('button', { name: 'Sign out' }).click(),
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the React app, by keyboard alone', async () => {
     const { page, errors, context } = await openPage(browser);
     await fullJourney(page, {
@@ -56,6 +79,43 @@ describe('given the reference server and both example pages on one origin', () =
         await page.keyboard.press('Enter');
       },
     });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  // #14: a signed-in person with a saved background used "Sign up" and replaced it with an empty form.
+  it('no sign-up entry point replaces a saved background once the person is signed in', async () => {
+    const { page, errors, context } = await openPage(browser);
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/profile' && request.method() !== 'GET')
+        writes.push(`${request.method()} ${request.headers()['if-none-match'] ?? ''}`);
+    });
+    await page.goto(`${api.origin}/react-app/`);
+    await signUpWithPointer(page, newEmail());
+    await page.getByText('Your lessons are tuned to the background below.').waitFor();
+    // The one write of the sign-up: create only.
+    expect(writes).toEqual(['PUT *']);
+    const read = async () => {
+      const response = await page.request.get(`${api.origin}/api/profile`);
+      expect(response.status()).toBe(200);
+      return { etag: response.headers().etag, body: await response.text() };
+    };
+    const saved = await read();
+    expect(JSON.parse(saved.body)).toMatchObject({ frameworks: ['React', 'Svelte'] });
+
+    for (const url of [`${api.origin}/react-app/`, `${api.origin}/host-page/`]) {
+      await page.goto(url);
+      // The gate shows the member content, so session and profile have loaded...
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.getByRole('heading', { name: 'Your background' }).waitFor();
+      // ...and neither the header's dialog trigger nor any inline sign-up offers the questionnaire.
+      expect(await page.getByRole('button', { name: 'Sign up' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Tell us about your background' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Create your account' }).count()).toBe(0);
+    }
+    expect(writes).toEqual(['PUT *']);
+    expect(await read()).toEqual(saved);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -85,14 +85,21 @@ describe('given the static Storybook in Chromium', () => {
     const titles = new Set(stories.map((s) => s.title));
     expect([...titles].sort()).toEqual([
       'Components/AuthGate',
+      'Components/DeleteAccount',
+      'Components/ForgotPassword',
       'Components/ProfileEditor',
+      'Components/ResetPassword',
       'Components/SignIn',
       'Components/SignUpWithBackground',
+      'Components/SocialButtons',
+      'Components/UserMenu',
     ]);
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`renders and plays every story in the ${theme} theme with no axe violation`, async () => {
+    it(`renders and plays every story in the ${theme} theme with no axe violation`, {
+      timeout: 600_000,
+    }, async () => {
       const { page, errors, context } = await openPage(browser, { colorScheme: theme });
       const problems: string[] = [];
       for (const story of stories) {
@@ -101,7 +108,10 @@ describe('given the static Storybook in Chromium', () => {
         if (phase !== 'completed' && phase !== 'finished') problems.push(`${story.id}: play ${phase}`);
         const violations = await axe(page);
         for (const v of violations) problems.push(`${story.id} (${theme}): ${v}`);
-        for (const e of errors) problems.push(`${story.id}: ${e}`);
+        // The browser's own background check for a newer mock service worker can race the next story's
+        // navigation and report the script as not found; the registered worker keeps serving the story.
+        for (const e of errors.filter((text) => !/Failed to update a ServiceWorker/.test(text)))
+          problems.push(`${story.id}: ${e}`);
         if (
           story.name === 'Empty' ||
           story.name === 'Prefilled' ||

@@ -24,19 +24,22 @@ export function freePort(): Promise<number> {
 }
 
 async function waitForHealth(origin: string, child: ChildProcess, log: () => string) {
-  for (let i = 0; i < 150; i++) {
+  // A limit for a loaded machine (two cores shared with builds), not a speed target.
+  for (let i = 0; i < 450; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${log()}`);
     try {
       if ((await fetch(`${origin}/healthz`)).ok) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the server did not start within 30 s:\n${log()}`);
+  throw new Error(`the server did not start within 90 s:\n${log()}`);
 }
 
 export interface ApiServer {
   /** The origin pages use to reach it, e.g. http://localhost:4123. */
   origin: string;
+  /** Its PostgreSQL database, when TEST_DATABASE_URL is set (else it runs on PGlite). */
+  databaseUrl: string | null;
   /** Stops the process, keeping its data. */
   stop(): Promise<void>;
   /** Starts it again on the same port and data. */
@@ -54,9 +57,13 @@ export async function startApiServer(
     hostname?: 'localhost' | '127.0.0.1';
     crossSiteCookies?: boolean;
     trustedOrigins?: string[];
+    /** More settings for the server's environment (e.g. a social sign-in provider). */
+    env?: Record<string, string>;
+    /** A port chosen beforehand (another party must know the origin first). Default: a free one. */
+    port?: number;
   } = {},
 ): Promise<ApiServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://${options.hostname ?? 'localhost'}:${port}`;
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -68,6 +75,7 @@ export async function startApiServer(
     TRUSTED_ORIGINS: (options.trustedOrigins ?? []).join(','),
     CROSS_SITE_COOKIES: options.crossSiteCookies ? '1' : '',
     AUTH_RATE_LIMIT: 'off',
+    ...options.env,
   };
   let dropDatabase = async () => {};
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -123,6 +131,7 @@ export async function startApiServer(
   await start();
   return {
     origin,
+    databaseUrl: env.DATABASE_URL || null,
     start,
     stop,
     async close() {

@@ -71,7 +71,16 @@ describe('ProfileKit.mount', () => {
     ['el', 'sign-in', { authMode: 'token' }, '"authMode" must be one of "cookie", "bearer"'],
     ['el', 'auth-gate', { requireProfile: 'yes' }, '"requireProfile" must be a boolean; got string'],
     ['el', 'sign-up', { minPasswordLength: 0 }, '"minPasswordLength" must be a positive number'],
+    ['el', 'sign-up', { resendCooldown: -1 }, '"resendCooldown" must be a number of seconds'],
     ['el', 'sign-up', 'dialog', 'the options of sign-up must be an object'],
+    ['el', 'sign-in', { socialProviders: 'github' }, '"socialProviders" must be an array; got "github"'],
+    [
+      'el',
+      'sign-in',
+      { socialProviders: ['github', 'java script:'] },
+      '"socialProviders" takes provider ids (letters, digits, ".", "_", "-") or { id, name }; got "java script:"',
+    ],
+    ['el', 'sign-up', { socialProviders: [{ name: 'SSO' }] }, 'got {"name":"SSO"}'],
   ])('refuses %s %s %j with a clear error', (target, name, options, message) => {
     const element = target ? document.createElement('div') : null;
     expect(() => mount(element as HTMLElement, name as 'sign-in', options as object)).toThrow(message);
@@ -92,7 +101,9 @@ describe('ProfileKit.mount', () => {
         mode: 'dialog',
         persistDraft: false,
         minPasswordLength: 10,
+        resendCooldown: 30,
         title: 'Join',
+        socialProviders: ['github', { id: 'company-sso', name: 'Company SSO' }],
         onSuccess: () => {},
         onError: () => {},
       }),
@@ -146,7 +157,7 @@ describe('the custom elements', () => {
     expect(await screen.findByRole('heading', { name: 'Your robotics background' })).toBeInTheDocument();
     await user.type(screen.getByLabelText('Language 1'), 'Go');
     await user.selectOptions(screen.getByLabelText('Level for language 1'), 'beginner');
-    await user.type(screen.getByLabelText('Years of programming experience'), '1-3');
+    await user.click(screen.getByRole('radio', { name: '1-3' }));
     await user.selectOptions(screen.getByLabelText('Overall software experience'), 'beginner');
     await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'beginner');
     await user.click(screen.getByRole('radio', { name: 'Both' }));
@@ -154,6 +165,37 @@ describe('the custom elements', () => {
     await waitFor(() =>
       expect(saved).toHaveBeenCalledWith(expect.objectContaining({ experienceYears: '1-3' })),
     );
+  });
+
+  it('<profilekit-sign-up> renders nothing for a person with a background, or the editor with when-profile-exists="edit"', async () => {
+    backend.reset('signedInWithProfile');
+    const before = backend.profile;
+    const page = place(
+      '<profilekit-sign-up id="a"></profilekit-sign-up><profilekit-sign-up id="b" when-profile-exists="edit" heading-level="3"></profilekit-sign-up>',
+    );
+    const editing = page.querySelector('#b') as HTMLElement;
+    expect(
+      await within(editing).findByRole('heading', { level: 3, name: 'Your background' }),
+    ).toBeInTheDocument();
+    expect(within(editing).getByLabelText('Language 1')).toHaveValue('Python');
+    await waitFor(() => expect(page.querySelector('#a')?.textContent).toBe(''));
+    expect(backend.profile).toEqual(before);
+  });
+
+  it('offers the social providers of a `social-providers` attribute in the sign-in and the sign-up', async () => {
+    const page = place(
+      '<profilekit-sign-in id="in" social-providers="github, company-sso"></profilekit-sign-in><profilekit-sign-up id="up" social-providers="google"></profilekit-sign-up><profilekit-sign-in id="plain"></profilekit-sign-in>',
+    );
+    const signIn = within(page.querySelector('#in') as HTMLElement);
+    expect(await signIn.findByRole('button', { name: 'Continue with GitHub' })).toBeInTheDocument();
+    expect(signIn.getByRole('button', { name: 'Continue with company-sso' })).toBeInTheDocument();
+    const signUp = within(page.querySelector('#up') as HTMLElement);
+    expect(await signUp.findByRole('button', { name: 'Continue with Google' })).toBeInTheDocument();
+    expect(signUp.getByLabelText('Name')).toBeInTheDocument();
+    const plain = within(page.querySelector('#plain') as HTMLElement);
+    await plain.findByLabelText('Email');
+    expect(plain.queryByRole('button', { name: /Continue with/ })).toBeNull();
+    await expectNoAxeViolations(page.querySelector('#up') as HTMLElement);
   });
 
   it('shows a clear error instead of a blank box for a bad attribute, and a gate keeps its content hidden', async () => {
@@ -199,5 +241,33 @@ describe('bearer mode', () => {
     expect(authorization).toContain(`Bearer ${token}`);
     await signOut();
     expect(localStorage.getItem(`profilekit:token:${origin}`)).toBeNull();
+  });
+});
+
+describe('<profilekit-user-menu>', () => {
+  it('shows who is signed in in a shadow root, opens by keyboard and signs out', async () => {
+    backend.reset('signedInWithProfile');
+    const user = userEvent.setup();
+    const host = place('<profilekit-user-menu shadow show-delete="false"></profilekit-user-menu>');
+    const element = host.querySelector('profilekit-user-menu') as HTMLElement;
+    await waitFor(() => expect(element.shadowRoot?.querySelector('button')).toBeTruthy());
+    const inside = within(element.shadowRoot as unknown as HTMLElement);
+    const trigger = await inside.findByRole('button', { name: `${demoUser.name}, account menu` });
+    trigger.focus();
+    await user.keyboard('{ArrowDown}');
+    const items = await inside.findAllByRole('menuitem');
+    expect(items.map((i) => i.textContent)).toEqual(['Edit background', 'Download my data', 'Sign out']);
+    await user.click(inside.getByRole('menuitem', { name: 'Sign out' }));
+    expect(await inside.findByRole('button', { name: 'Sign up' })).toBeInTheDocument();
+    expect(backend.currentUser).toBeNull();
+  });
+
+  it('refuses an option it does not have, naming it', () => {
+    expect(() => validateOptions('user-menu', { mode: 'dialog' })).toThrow(
+      /unknown option "mode" for user-menu/,
+    );
+    expect(() => validateOptions('user-menu', { showDelete: 'no' })).toThrow(
+      /"showDelete" must be a boolean/,
+    );
   });
 });

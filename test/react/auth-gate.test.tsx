@@ -37,7 +37,7 @@ const members = (
 async function answerQuestionnaire(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Language 1'), 'Rust');
   await user.selectOptions(screen.getByLabelText('Level for language 1'), 'expert');
-  await user.type(screen.getByLabelText('Years of programming experience'), '10+');
+  await user.click(screen.getByRole('radio', { name: '10+' }));
   await user.selectOptions(screen.getByLabelText('Overall software experience'), 'expert');
   await user.click(screen.getByRole('button', { name: 'Next' }));
   await user.selectOptions(await screen.findByLabelText('Overall hardware experience'), 'none');

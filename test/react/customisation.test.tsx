@@ -45,14 +45,22 @@ describe('given one questionnaire definition', () => {
     const legends = within(form)
       .getAllByRole('group')
       .map((g) => g.querySelector('legend')?.textContent);
-    expect(legends).toEqual(['Boards on your desk', 'Programming languages']);
+    expect(legends).toEqual([
+      'Boards on your desk',
+      'Programming languages',
+      'Years of programming experience (optional)',
+    ]);
     expect(screen.queryByText(/Frameworks/)).not.toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'BBC micro:bit' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Programming languages' })).toHaveAccessibleDescription(
       'The ones you would use at work.',
     );
     // Optional now, and a list without free text.
-    expect(screen.getByLabelText('Years of programming experience (optional)').tagName).toBe('SELECT');
+    expect(
+      within(screen.getByRole('group', { name: 'Years of programming experience (optional)' })).getAllByRole(
+        'radio',
+      ),
+    ).toHaveLength(5);
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByRole('checkbox', { name: 'Raspberry Pi' })).toHaveAccessibleDescription(
@@ -83,7 +91,12 @@ describe('given one questionnaire definition', () => {
     const user = userEvent.setup();
     await renderWithKit(<ProfileEditor />, { questionnaire });
     const legends = (await screen.findAllByRole('group')).map((g) => g.querySelector('legend')?.textContent);
-    expect(legends).toEqual(['Which content do you prefer?', 'Boards on your desk', 'Programming languages']);
+    expect(legends).toEqual([
+      'Which content do you prefer?',
+      'Boards on your desk',
+      'Programming languages',
+      'Years of programming experience (optional)',
+    ]);
     await user.click(screen.getByRole('radio', { name: 'Software' }));
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(backend.profile?.backgroundPreference).toBe('software'));

@@ -41,7 +41,9 @@ describe('given a person with a profile', () => {
     expect(screen.getByRole('checkbox', { name: 'React' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Django' })).toBeChecked();
     // Answers outside the option lists land in "other".
-    expect(screen.getByLabelText(/Other devices/)).toHaveValue('Raspberry Pi 4, Arduino Uno');
+    expect(screen.getByRole('button', { name: 'Remove Raspberry Pi 4' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove Arduino Uno' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '3-5' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'ARM' })).toBeChecked();
     expect(screen.getByRole('radio', { name: 'Both' })).toBeChecked();
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
@@ -60,6 +62,11 @@ describe('given a person with a profile', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your changes are saved.'));
+    // Visible beside the button, not only announced (#14); it goes once something changes again.
+    const status = screen.getByRole('status');
+    expect(status).toBeVisible();
+    expect(status.getAttribute('style')).toBeNull();
+    expect(status.parentElement).toContainElement(screen.getByRole('button', { name: 'Save changes' }));
     expect(writes).toEqual([
       {
         method: 'PATCH',
@@ -74,6 +81,7 @@ describe('given a person with a profile', () => {
 
     // The next save is conditional on the version the first one produced.
     await user.click(screen.getByRole('checkbox', { name: 'Vue' }));
+    expect(screen.getByRole('status')).toHaveTextContent('');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(writes).toHaveLength(2));
     expect(writes[1]).toMatchObject({ ifMatch: '"v2"', body: { frameworks: ['React', 'Django'] } });
@@ -94,7 +102,9 @@ describe('given a person with a profile', () => {
   it('refuses an invalid answer without a request and focuses it', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
-    await renderWithKit(<ProfileEditor />);
+    await renderWithKit(
+      <ProfileEditor questionnaire={{ fields: { experienceYears: { allowOther: true } } }} />,
+    );
     const years = await screen.findByLabelText('Years of programming experience');
     await user.clear(years);
     await user.type(years, 'forever');
@@ -157,7 +167,7 @@ describe('given someone else saved since the editor loaded', () => {
     backend.reset('signedInWithProfile');
     backend.profile && Object.assign(backend.profile, { experienceYears: '10+' });
     await user.click(screen.getByRole('button', { name: 'Load the latest and keep my changes' }));
-    await waitFor(() => expect(screen.getByLabelText('Years of programming experience')).toHaveValue('10+'));
+    await waitFor(() => expect(screen.getByRole('radio', { name: '10+' })).toBeChecked());
     expect(screen.getByRole('checkbox', { name: 'Vue' })).toBeChecked();
     expect(screen.getByRole('status')).toHaveTextContent('The latest version is loaded.');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -173,7 +183,7 @@ describe('given someone else saved since the editor loaded', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await screen.findByRole('alert');
     await user.click(screen.getByRole('button', { name: 'Load the latest and discard my changes' }));
-    await waitFor(() => expect(screen.getByLabelText('Years of programming experience')).toHaveValue('10+'));
+    await waitFor(() => expect(screen.getByRole('radio', { name: '10+' })).toBeChecked());
     expect(screen.getByRole('checkbox', { name: 'Vue' })).not.toBeChecked();
     expect(screen.queryByText('You have unsaved changes.')).not.toBeInTheDocument();
   });
@@ -187,7 +197,7 @@ describe('given a person without a profile', () => {
     await renderWithKit(<ProfileEditor />);
     await user.type(await screen.findByLabelText('Language 1'), 'Zig');
     await user.selectOptions(screen.getByLabelText('Level for language 1'), 'beginner');
-    await user.type(screen.getByLabelText('Years of programming experience'), '0-1');
+    await user.click(screen.getByRole('radio', { name: '0-1' }));
     await user.selectOptions(screen.getByLabelText('Overall software experience'), 'beginner');
     await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'none');
     await user.click(screen.getByRole('radio', { name: 'Software' }));
@@ -205,9 +215,12 @@ describe('given a profile that cannot be loaded', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Your profile could not be loaded. Something went wrong on our side.',
     );
+    // One read, not one per component that mounts to show the failure.
+    expect(requests.filter((r) => r === 'GET /api/profile')).toEqual(['GET /api/profile']);
     backend.reset('signedInWithProfile');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByLabelText('Language 1')).toHaveValue('Python');
+    expect(requests.filter((r) => r === 'GET /api/profile')).toHaveLength(2);
   });
 });
 
@@ -216,5 +229,16 @@ describe('given a signed-out visitor', () => {
     await renderWithKit(<ProfileEditor />);
     expect(await screen.findByText('Sign in to edit your background.')).toBeInTheDocument();
     expect(requests.filter((r) => r.includes('/api/profile'))).toEqual([]);
+  });
+});
+
+describe('given a host section with its own h2', () => {
+  it('puts the titles one level below with headingLevel, from the provider or the component', async () => {
+    usePersona('signedInWithProfile');
+    const { unmount } = await renderWithKit(<ProfileEditor />, { headingLevel: 3 });
+    expect(await screen.findByRole('heading', { level: 3, name: 'Your background' })).toBeInTheDocument();
+    unmount();
+    await renderWithKit(<ProfileEditor headingLevel={4} />, { headingLevel: 3 });
+    expect(await screen.findByRole('heading', { level: 4, name: 'Your background' })).toBeInTheDocument();
   });
 });

@@ -107,7 +107,7 @@ describe('the profile store', () => {
     expect(seen).toEqual(['loading', 'ready']);
   });
 
-  it('turns a failing read into an error state that a later load retries', async () => {
+  it('turns a failing read into an error state that stays until a forced read retries it', async () => {
     server.use(
       http.get(`${BASE}/api/profile`, () => HttpResponse.json({ code: 'SERVER_ERROR' }, { status: 500 }), {
         once: true,
@@ -117,7 +117,12 @@ describe('the profile store', () => {
     s.setUser('ada');
     await s.load();
     expect(s.getState()).toMatchObject({ status: 'error', error: { code: 'SERVER_ERROR' } });
+    // A component that mounts to show the failure asks too: that must not start the next read.
     await s.load();
+    expect(reads).toBe(1);
+    expect(s.getState().status).toBe('error');
+    await s.load(true);
+    expect(reads).toBe(2);
     expect(s.getState().status).toBe('ready');
   });
 });

@@ -25,7 +25,7 @@ async function fillAccount(user: User, email = 'grace@example.com') {
 async function fillSoftware(user: User) {
   await user.type(screen.getByLabelText('Language 1'), 'Python');
   await user.selectOptions(screen.getByLabelText('Level for language 1'), 'advanced');
-  await user.type(screen.getByLabelText('Years of programming experience'), '3-5');
+  await user.click(screen.getByRole('radio', { name: '3-5' }));
   await user.selectOptions(screen.getByLabelText('Overall software experience'), 'intermediate');
   await user.click(screen.getByRole('button', { name: 'Next' }));
   await expectStepFocused('Hardware background');
@@ -65,8 +65,12 @@ describe('given a signed-out person on the sign-up', () => {
     await user.type(screen.getByLabelText('Language 2'), 'C');
     await user.selectOptions(screen.getByLabelText('Level for language 2'), 'beginner');
     await user.click(screen.getByRole('checkbox', { name: 'React' }));
+    // "Other" answers become chips: a comma adds one, and leaving the box adds the rest.
     await user.type(screen.getByLabelText(/Other frameworks/), 'Svelte, Qt');
-    await user.type(screen.getByLabelText('Years of programming experience'), '3-5');
+    expect(screen.getByRole('button', { name: 'Remove Svelte' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/Other frameworks/)).toHaveValue('Qt');
+    await user.click(screen.getByRole('radio', { name: '3-5' }));
+    expect(screen.getByRole('button', { name: 'Remove Qt' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Overall software experience'), 'intermediate');
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -80,13 +84,22 @@ describe('given a signed-out person on the sign-up', () => {
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     await expectStepFocused('Review');
+    // Every answer, the account's name included (#14). The list loads with the step.
+    expect((await screen.findByText('Grace Hopper')).previousElementSibling).toHaveTextContent('Name');
+    expect(screen.getByText('grace@example.com').previousElementSibling).toHaveTextContent('Email');
     expect(screen.getByText('Python (Advanced), C (Beginner)')).toBeInTheDocument();
     expect(screen.getByText('React, Svelte, Qt')).toBeInTheDocument();
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    await waitFor(() =>
-      expect(screen.getByRole('status')).toHaveTextContent('Your account and background are saved.'),
+    // The success screen has a title of its own and says what happened.
+    expect(await screen.findByRole('heading', { name: 'Welcome aboard' })).toHaveFocus();
+    expect(screen.queryByRole('heading', { name: 'Create your account' })).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Your account is created and your background is saved.', { ignore: '[role=status]' }),
+    ).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Your account is created and your background is saved.',
     );
     expect(backend.currentUser?.email).toBe('grace@example.com');
     expect(backend.profile).toMatchObject({
@@ -158,7 +171,10 @@ describe('given a signed-out person on the sign-up', () => {
 
     it('Software: needs a language, a level for each language, no duplicates and a valid range', async () => {
       const user = userEvent.setup();
-      await renderWithKit(<SignUpWithBackground />);
+      // Free answers for years, so a malformed one can be typed.
+      await renderWithKit(
+        <SignUpWithBackground questionnaire={{ fields: { experienceYears: { allowOther: true } } }} />,
+      );
       await fillAccount(user);
       await user.click(screen.getByRole('button', { name: 'Next' }));
       await waitFor(() => expect(screen.getByLabelText('Language 1')).toHaveFocus());
@@ -217,7 +233,7 @@ describe('given a signed-out person on the sign-up', () => {
       await user.click(screen.getByRole('button', { name: 'Next' }));
       await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Raspberry Pi' })).toHaveFocus());
       expect(screen.getByLabelText(/Other devices/)).toHaveAccessibleDescription(
-        'Too many entries: at most 30.',
+        /Too many entries: at most 30\./,
       );
     });
   });
@@ -328,7 +344,7 @@ describe('given a signed-out person on the sign-up', () => {
     await user.click(button);
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('button', { name: 'Creating your account…' })).toBeDisabled();
-    await waitFor(() => expect(backend.profile).not.toBeNull(), { timeout: 3000 });
+    await waitFor(() => expect(backend.profile).not.toBeNull(), { timeout: 10_000 });
     expect(signUps()).toHaveLength(1);
     expect(requests.filter((r) => r === 'PUT /api/profile')).toHaveLength(1);
   });
@@ -380,9 +396,9 @@ describe('given a signed-out person on the sign-up', () => {
     await user.tab(); // React
     expect(screen.getByRole('checkbox', { name: 'React' })).toHaveFocus();
     await user.keyboard(' ');
-    while (document.activeElement !== screen.getByLabelText('Years of programming experience'))
-      await user.tab();
-    await user.keyboard('10+');
+    while (document.activeElement !== screen.getByRole('radio', { name: '0-1' })) await user.tab();
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(screen.getByRole('radio', { name: '10+' })).toBeChecked();
     await user.tab();
     await user.selectOptions(document.activeElement as HTMLSelectElement, 'expert');
     await user.tab();
@@ -454,9 +470,11 @@ describe('given dialog mode', () => {
     await fillHardware(user);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     await waitFor(() => expect(backend.profile).not.toBeNull());
-    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(await screen.findByRole('heading', { name: 'Welcome aboard' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(onOpenChange).toHaveBeenLastCalledWith(false);
-    expect(screen.getByRole('button', { name: 'Join the course' })).toHaveFocus();
+    // Signed in with a background now: the sign-up's entry point is gone (whenProfileExists="hide").
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Join the course' })).toBeNull());
   });
 });
 
@@ -471,5 +489,121 @@ describe('given a person who is already signed in', () => {
     await user.click(screen.getByRole('button', { name: 'Save background' }));
     await waitFor(() => expect(backend.profile?.softwareExperience).toBe('intermediate'));
     expect(signUps()).toEqual([]);
+    expect(await screen.findByRole('heading', { name: 'Background saved' })).toBeInTheDocument();
+    expect(screen.getByText('Your background is saved.', { ignore: '[role=status]' })).toBeVisible();
+    expect(screen.queryByText(/account is created/)).toBeNull();
+  });
+});
+
+/** Headers of the profile writes the components sent in this test. */
+function profileWrites() {
+  const writes: { method: string; ifMatch: string | null; ifNoneMatch: string | null }[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    if (new URL(request.url).pathname === '/api/profile' && request.method !== 'GET')
+      writes.push({
+        method: request.method,
+        ifMatch: request.headers.get('if-match'),
+        ifNoneMatch: request.headers.get('if-none-match'),
+      });
+  };
+  server.events.on('request:start', listener);
+  return writes;
+}
+
+/** Saves a profile as another tab of the same person would: straight to the API. */
+async function saveInAnotherTab(body: Record<string, unknown>) {
+  const response = await fetch(`${BASE_URL}/api/profile`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+}
+
+// Regression tests for #14: a saved background is never replaced by an empty questionnaire.
+describe('given a signed-in person who already has a background', () => {
+  it('renders nothing by default, inline and in dialog mode, and writes nothing', async () => {
+    backend.reset('signedInWithProfile');
+    const before = backend.profile;
+    const { container } = await renderWithKit(
+      <>
+        <SignUpWithBackground />
+        <SignUpWithBackground mode="dialog" />
+      </>,
+    );
+    await waitFor(() => expect(requests).toContain('GET /api/profile'));
+    await waitFor(() => expect(container.querySelector('.pk-root, button')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Sign up' })).toBeNull();
+    expect(requests.filter((r) => !r.startsWith('GET'))).toEqual([]);
+    expect(backend.profile).toEqual(before);
+  });
+
+  it('with whenProfileExists="edit", shows the editor prefilled inline and saves with If-Match', async () => {
+    backend.reset('signedInWithProfile');
+    const writes = profileWrites();
+    const user = userEvent.setup();
+    await renderWithKit(<SignUpWithBackground whenProfileExists="edit" />);
+    expect(await screen.findByRole('heading', { name: 'Your background' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Language 1')).toHaveValue('Python');
+    expect(screen.queryByRole('heading', { name: 'Tell us about your background' })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'expert');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(backend.profile?.hardwareExperience).toBe('expert'));
+    expect(backend.profile?.languages).toEqual([
+      { language: 'Python', level: 'advanced' },
+      { language: 'C', level: 'intermediate' },
+    ]);
+    expect(writes).toEqual([{ method: 'PATCH', ifMatch: '"v1"', ifNoneMatch: null }]);
+  });
+
+  it('with whenProfileExists="edit" in dialog mode, the trigger opens the editor prefilled', async () => {
+    backend.reset('signedInWithProfile');
+    const user = userEvent.setup();
+    await renderWithKit(<SignUpWithBackground mode="dialog" whenProfileExists="edit" />);
+    await user.click(await screen.findByRole('button', { name: 'Edit your background' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Your background' });
+    expect(within(dialog).getByLabelText('Language 1')).toHaveValue('Python');
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(requests.filter((r) => !r.startsWith('GET'))).toEqual([]);
+  });
+});
+
+describe('given a signed-in person whose background is saved in another tab meanwhile', () => {
+  it('creates only: the other tab’s background stays, and the form says so', async () => {
+    backend.reset('signedInWithoutProfile');
+    const writes = profileWrites();
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    await renderWithKit(<SignUpWithBackground onError={onError} />);
+    await screen.findByRole('heading', { name: 'Tell us about your background' });
+    await fillSoftware(user);
+    await fillHardware(user);
+    await saveInAnotherTab({ languages: [{ language: 'Rust', level: 'expert' }], frameworks: ['Axum'] });
+    const saved = backend.profile;
+    writes.length = 0;
+    await user.click(screen.getByRole('button', { name: 'Save background' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Your background is already saved' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/it was kept as it is/, { ignore: '[role=status]' })).toBeVisible();
+    expect(backend.profile).toEqual(saved);
+    expect(writes).toEqual([{ method: 'PUT', ifMatch: null, ifNoneMatch: '*' }]);
+    expect(onError).toHaveBeenCalledWith({ code: 'PROFILE_VERSION_CONFLICT', step: 'review' });
+  });
+});
+
+describe('given headingLevel', () => {
+  it('titles the sign-up at that level and its steps one below', async () => {
+    await renderWithKit(<SignUpWithBackground />, { headingLevel: 3 });
+    expect(screen.getByRole('heading', { level: 3, name: 'Create your account' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 4, name: 'Account' })).toBeInTheDocument();
+  });
+
+  it('defaults to h2 and h3', async () => {
+    await renderWithKit(<SignUpWithBackground />);
+    expect(screen.getByRole('heading', { level: 2, name: 'Create your account' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: 'Account' })).toBeInTheDocument();
   });
 });

@@ -10,6 +10,12 @@ export interface TestDatabase {
   engine: 'postgres' | 'pglite';
   /** The schema the tables live in. */
   schema: string;
+  /**
+   * Another connection to the same database, as a second server instance would open: its own pool on
+   * PostgreSQL, the same in-memory database on PGlite. Closed with the database.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: tests query tables by name
+  connect(): Kysely<any>;
   close(): Promise<void>;
 }
 
@@ -20,22 +26,36 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const db = new Kysely({ dialect: new PGliteDialect(new PGlite()) });
-    return { db, engine: 'pglite', schema: 'public', close: () => db.destroy() };
+    const client = new PGlite();
+    const db = new Kysely({ dialect: new PGliteDialect(client) });
+    // Destroying a Kysely over PGlite closes the client, which the first one does.
+    const connect = () => new Kysely({ dialect: new PGliteDialect(client) });
+    return { db, engine: 'pglite', schema: 'public', connect, close: () => db.destroy() };
   }
   const schema = `pk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: url, max: 20, options: `-c search_path="${schema}"` });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const open = () =>
+    new Kysely({
+      dialect: new PostgresDialect({
+        pool: new pg.Pool({ connectionString: url, max: 20, options: `-c search_path="${schema}"` }),
+      }),
+    });
+  const db = open();
+  const others: Kysely<unknown>[] = [];
   return {
     db,
     engine: 'postgres',
     schema,
+    connect() {
+      const other = open();
+      others.push(other);
+      return other;
+    },
     async close() {
-      await db.destroy();
+      await Promise.all([db, ...others].map((each) => each.destroy()));
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       await cleanup.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -41,7 +41,7 @@ describe('given the reference server', () => {
 
     const put = await app.request('/api/profile', {
       method: 'PUT',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: ORIGIN, 'content-type': 'application/json' },
       body: JSON.stringify({ languages: [{ language: 'Go', level: 'expert' }], frameworks: ['Gin'] }),
     });
     expect(put.status).toBe(201);
@@ -116,5 +116,25 @@ describe('given the reference server', () => {
     expect(session).toMatch(/SameSite=None/i);
     expect(session).toMatch(/Secure/);
     expect(session).toMatch(/Partitioned/);
+  });
+
+  it('refuses auth bodies past its cap with 413 before better-auth reads them (a 10 MB name)', async () => {
+    const response = await app.request('/api/auth/sign-up/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({
+        email: 'big@example.test',
+        password: 'password123',
+        name: 'n'.repeat(10_000_000),
+      }),
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
+    const users = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'big@example.test')
+      .execute();
+    expect(users).toEqual([]);
   });
 });

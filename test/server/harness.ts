@@ -1,18 +1,23 @@
 import { betterAuth } from 'better-auth';
 import { bearer } from 'better-auth/plugins';
-import { createProfileHandler, migrate, profileKitAuthOptions } from '../../src/server';
+import { type AccountEmail, createProfileHandler, migrate, profileKitAuthOptions } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './db';
 
 export const BASE = 'http://localhost:3000';
 
+/** Reset links the test server would have mailed, oldest first. */
+export const mailed: AccountEmail[] = [];
+
 export function createAuth(database: TestDatabase) {
   return betterAuth({
-    ...profileKitAuthOptions(),
+    ...profileKitAuthOptions({
+      sendResetPassword: (message) => {
+        mailed.push(message);
+      },
+    }),
     secret: 'test-secret-that-is-long-enough-for-better-auth',
     baseURL: BASE,
     database: { db: database.db, type: 'postgres' },
-    emailAndPassword: { enabled: true },
-    user: { ...profileKitAuthOptions().user, deleteUser: { enabled: true } },
     logger: { disabled: true },
     plugins: [bearer()],
   });
@@ -71,7 +76,11 @@ export function profileRequest(
   init: { headers?: Record<string, string>; raw?: BodyInit; url?: string } = {},
 ): Request {
   const headers: Record<string, string> = { ...init.headers };
-  if (person) headers.cookie = person.cookie;
+  // A browser sends its page's Origin with every write; cookie writes without a trusted one are refused.
+  if (person) {
+    headers.cookie = person.cookie;
+    if (method !== 'GET' && method !== 'HEAD') headers.origin ??= BASE;
+  }
   let payload: BodyInit | undefined = init.raw;
   if (body !== undefined) {
     payload = JSON.stringify(body);

@@ -77,14 +77,27 @@ describe('given an empty database', () => {
   afterAll(() => database.close());
 
   it('migrates up, down and up again', async () => {
-    expect(await migrate(database.db)).toEqual([{ name: '0001_auth_and_profiles', direction: 'Up' }]);
+    const up = [
+      { name: '0001_auth_and_profiles', direction: 'Up' },
+      { name: '0002_rate_limits', direction: 'Up' },
+    ];
+    expect(await migrate(database.db)).toEqual(up);
     expect(await migrate(database.db)).toEqual([]);
-    expect(await tables()).toEqual(['accounts', 'sessions', 'user_profiles', 'users', 'verifications']);
+    expect(await tables()).toEqual([
+      'accounts',
+      'rate_limits',
+      'sessions',
+      'user_profiles',
+      'users',
+      'verifications',
+    ]);
+    expect(await migrate(database.db, 'down')).toEqual([{ name: '0002_rate_limits', direction: 'Down' }]);
+    expect(await tables()).not.toContain('rate_limits');
     expect(await migrate(database.db, 'reset')).toEqual([
       { name: '0001_auth_and_profiles', direction: 'Down' },
     ]);
     expect(await tables()).toEqual([]);
-    expect(await migrate(database.db)).toEqual([{ name: '0001_auth_and_profiles', direction: 'Up' }]);
+    expect(await migrate(database.db)).toEqual(up);
   });
 
   describe('after migrating', () => {
@@ -149,6 +162,26 @@ describe('given an empty database', () => {
       expect(Object.keys(await columns('verifications')).sort()).toEqual(
         ['created_at', 'expires_at', 'id', 'identifier', 'updated_at', 'value'].sort(),
       );
+    });
+
+    it('keeps rate-limit counters in rate_limits, unique by key at any length', async () => {
+      expect(await columns('rate_limits')).toEqual({
+        id: { type: 'uuid', nullable: false, default: UUID },
+        key: { type: 'text', nullable: false, default: null },
+        count: { type: 'integer', nullable: false, default: null },
+        last_request: { type: 'bigint', nullable: false, default: null },
+      });
+      // A key is a path or an email a client chose: longer than a btree entry allows, and still unique.
+      const key = Array.from({ length: 3000 }, (_, i) =>
+        String.fromCharCode(0x4e00 + ((i * 7919) % 20000)),
+      ).join('');
+      await sql`insert into rate_limits (key, count, last_request) values (${key}, 1, 0)`.execute(
+        database.db,
+      );
+      await expect(
+        sql`insert into rate_limits (key, count, last_request) values (${key}, 1, 0)`.execute(database.db),
+      ).rejects.toThrow(/rate_limits_key_unique/);
+      await sql`delete from rate_limits`.execute(database.db);
     });
 
     it('leaves better-auth nothing to create or add', async () => {

@@ -171,6 +171,78 @@ describe('given a person who just signed up through better-auth', () => {
   });
 });
 
+describe('given a create-only PUT (If-None-Match: *)', () => {
+  let person: Person;
+  beforeAll(async () => {
+    person = await signUp(h.auth);
+  });
+
+  it('creates the profile when there is none', async () => {
+    const created = await send(
+      profileRequest(person, 'PUT', fullProfile, { headers: { 'if-none-match': '*' } }),
+    );
+    expect(created).toMatchObject({
+      status: 201,
+      etag: '"v1"',
+      body: { frameworks: fullProfile.frameworks },
+    });
+  });
+
+  it('refuses to replace an existing profile with 412 and changes nothing', async () => {
+    const before = await storedRow(person);
+    const again = await send(
+      profileRequest(person, 'PUT', { languages: [], frameworks: [] }, { headers: { 'if-none-match': '*' } }),
+    );
+    expect(again).toMatchObject({ status: 412, body: { code: 'PROFILE_VERSION_CONFLICT' } });
+    expect(await storedRow(person)).toEqual(before);
+  });
+
+  it('with a tag list, replaces unless the stored version is listed', async () => {
+    const before = await storedRow(person);
+    const listed = await send(
+      profileRequest(person, 'PUT', fullProfile, { headers: { 'if-none-match': '"v9", "v1"' } }),
+    );
+    expect(listed).toMatchObject({ status: 412, body: { code: 'PROFILE_VERSION_CONFLICT' } });
+    expect(await storedRow(person)).toEqual(before);
+    const other = await send(
+      profileRequest(person, 'PUT', fullProfile, { headers: { 'if-none-match': '"v7"' } }),
+    );
+    expect(other).toMatchObject({ status: 200, etag: '"v2"' });
+  });
+
+  it('refuses If-Match together with If-None-Match as 400 naming the header, and changes nothing', async () => {
+    const before = await storedRow(person);
+    const both = await send(
+      profileRequest(person, 'PUT', fullProfile, { headers: { 'if-none-match': '*', 'if-match': '*' } }),
+    );
+    expect(both).toMatchObject({
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', issues: [{ path: 'if-none-match' }] },
+    });
+    expect(await storedRow(person)).toEqual(before);
+  });
+
+  it('lets exactly one of 8 racing creates win', async () => {
+    const racer = await signUp(h.auth);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        send(
+          profileRequest(
+            racer,
+            'PUT',
+            { ...fullProfile, experienceYears: `${i}-${i + 1}` },
+            { headers: { 'if-none-match': '*' } },
+          ),
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(7);
+    const winner = results.find((r) => r.status === 201);
+    expect((await storedRow(racer))?.experience_years).toBe(winner?.body.experienceYears);
+  });
+});
+
 describe('given two people', () => {
   let a: Person;
   let b: Person;
@@ -347,6 +419,7 @@ describe('given malformed requests', () => {
         method,
         headers: {
           cookie: person.cookie,
+          origin: BASE,
           ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...input.headers,
         },
@@ -394,7 +467,7 @@ describe('given malformed requests', () => {
     });
     const request = new Request(`${BASE}/api/profile`, {
       method: 'PUT',
-      headers: { cookie: person.cookie, 'content-type': 'application/json' },
+      headers: { cookie: person.cookie, origin: BASE, 'content-type': 'application/json' },
       body: stream,
       duplex: 'half',
     } as RequestInit);

@@ -1,6 +1,13 @@
 import { createAuthClient } from 'better-auth/react';
-import { AuthGate, ProfileEditor, ProfileKitProvider, SignUpWithBackground, useSession } from 'profilekit';
-import { StrictMode, useState } from 'react';
+import {
+  AuthGate,
+  ProfileEditor,
+  ProfileKitProvider,
+  type SocialProvider,
+  UserMenu,
+  useSession,
+} from 'profilekit';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'profilekit/styles.css';
 import './app.css';
@@ -14,7 +21,7 @@ function Members() {
     <section aria-labelledby="members-title">
       <h2 id="members-title">Welcome, {user?.name}</h2>
       <p>Your lessons are tuned to the background below. Change it any time.</p>
-      <ProfileEditor />
+      <ProfileEditor headingLevel={3} />
       <p>
         <button type="button" className="app-button" onClick={() => void signOut()}>
           Sign out
@@ -24,10 +31,31 @@ function Members() {
   );
 }
 
+/** The "Continue with …" providers the reference server has settings for. */
+function useSocialProviders() {
+  const [providers, setProviders] = useState<SocialProvider[]>([]);
+  useEffect(() => {
+    fetch('/api/social-providers')
+      .then((response) => (response.ok ? response.json() : []))
+      .then(setProviders, () => {});
+  }, []);
+  return providers;
+}
+
 function App() {
   const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  // The widgets draw no background of their own: the page follows the same theme.
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const socialProviders = useSocialProviders();
   return (
-    <ProfileKitProvider authClient={authClient} baseURL={window.location.origin} theme={theme}>
+    <ProfileKitProvider
+      authClient={authClient}
+      baseURL={window.location.origin}
+      theme={theme}
+      socialProviders={socialProviders}
+    >
       <header className="app-header">
         <h1>Robotics course (React)</h1>
         <button
@@ -38,7 +66,8 @@ function App() {
         >
           Dark theme
         </button>
-        <SignUpWithBackground mode="dialog" />
+        {/* Who is signed in and their account; a "Sign up" button while nobody is. */}
+        <UserMenu />
       </header>
       <main className="app-main">
         <AuthGate requireProfile>

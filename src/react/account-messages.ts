@@ -1,0 +1,61 @@
+/**
+ * Default English text of the account parts: the user menu, account deletion, the data download and the
+ * social sign-in buttons. Loaded with those parts only.
+ */
+export const accountMessages = {
+  'userMenu.trigger': '{name}, account menu',
+  'userMenu.signedInAs': 'Signed in as',
+  'userMenu.editProfile': 'Edit background',
+  'userMenu.download': 'Download my data',
+  'userMenu.delete': 'Delete account',
+  'userMenu.signOut': 'Sign out',
+  'userMenu.close': 'Close',
+  'download.button': 'Download my data',
+  'download.busy': 'Preparing your data…',
+  'download.done': 'Your data was downloaded as {file}.',
+  'delete.title': 'Delete your account',
+  'delete.description':
+    'This removes your account, your background and every sign-in at once. It cannot be undone. Download your data first if you want to keep it.',
+  'delete.start': 'Delete account…',
+  'delete.confirmEmail': 'Type your email address ({email}) to confirm',
+  'delete.password': 'Your password',
+  'delete.passwordHint': 'You signed in with a provider, so no password is needed.',
+  'delete.submit': 'Delete my account permanently',
+  'delete.submitting': 'Deleting your account…',
+  'delete.cancel': 'Cancel',
+  'delete.done': 'Your account and all its data are deleted.',
+  'delete.wrongPassword': 'The password is not right.',
+  'delete.emailMismatch': 'This is not the email address of your account.',
+  'social.continueWith': 'Continue with {provider}',
+  'social.or': 'or',
+  'social.redirecting': 'Taking you to {provider}…',
+  'error.SESSION_EXPIRED': 'For your safety, sign in again before deleting your account.',
+  'error.CREDENTIAL_ACCOUNT_NOT_FOUND': 'Your account has no password; leave the password empty.',
+  'error.UNAUTHORIZED': 'You are signed out. Sign in to continue.',
+  'error.access_denied': 'The sign-in was cancelled at the provider. Nothing was changed.',
+  'error.state_mismatch': 'The sign-in could not be verified. Start again from this page.',
+  'error.please_restart_the_process': 'The sign-in took too long or was interrupted. Start again.',
+  'error.invalid_code': 'The provider did not confirm the sign-in. Start again.',
+  'error.no_code': 'The provider did not confirm the sign-in. Start again.',
+  'error.oauth_provider_not_found': 'This sign-in provider is not set up.',
+  'error.unable_to_get_user_info': 'The provider did not tell us who you are. Try another way to sign in.',
+  'error.email_not_found': 'The provider did not share your email address, which is needed to sign in.',
+  'error.email_not_verified': 'The provider has not verified your email address.',
+  'error.account_not_linked': 'An account with this email exists; sign in with your password.',
+  'error.signup_disabled': 'New accounts cannot be created this way.',
+  'error.PROVIDER_NOT_FOUND': 'This sign-in provider is not set up.',
+  'error.internal_server_error': 'Something went wrong on our side. Try again in a moment.',
+} satisfies Record<string, string>;
+
+/** Display names of providers better-auth knows; any other id shows as given (or as its `name`). */
+export const PROVIDER_NAMES: Record<string, string> = {
+  github: 'GitHub',
+  google: 'Google',
+  gitlab: 'GitLab',
+  microsoft: 'Microsoft',
+  apple: 'Apple',
+  discord: 'Discord',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  twitter: 'X',
+};

@@ -1,0 +1,236 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { PERSONAL_DATA_FILE } from '../client/personal-data';
+import { accountClient } from './account-client';
+import { accountMessages } from './account-messages';
+import { callAuth } from './auth-errors';
+import { type AppearanceProps, headingTag, useAppearance, useSession } from './context';
+import { useDownloadData } from './download-data';
+import { srOnly, TextField, useFocusFirstInvalid } from './field';
+import { formText } from './form-messages';
+import { errorText } from './messages';
+
+export interface DeleteAccountProps extends AppearanceProps {
+  /** Called once the account is deleted; the session ends by itself. */
+  onDeleted?: () => void;
+  /** Called with the error code when deleting fails; nothing is deleted then. */
+  onError?: (code: string) => void;
+  /** Replaces the heading. */
+  title?: ReactNode;
+  /** Shows the confirmation form at once instead of a "Delete account…" button first. */
+  defaultOpen?: boolean;
+  /** Offers "Download my data" beside the deletion. Default true. */
+  showDownload?: boolean;
+}
+
+type Errors = { email?: string; password?: string; form?: string };
+
+/**
+ * Deletes the signed-in person's account through better-auth's `delete-user`, after they type their email
+ * address and, when the account has one, their password (without a password better-auth asks for a recent
+ * sign-in). The database's cascade removes the profile, the sessions and the sign-in methods with it.
+ */
+export function DeleteAccount({
+  onDeleted,
+  onError,
+  title,
+  defaultOpen = false,
+  showDownload = true,
+  ...appearance
+}: DeleteAccountProps) {
+  const { context, t, cx, rootProps, level } = useAppearance('DeleteAccount', appearance, [
+    accountMessages,
+    ...formText,
+  ]);
+  const Heading = headingTag(level);
+  const client = accountClient(context.authClient);
+  const { user } = useSession();
+  const id = useId();
+  const [open, setOpen] = useState(defaultOpen);
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  // null until known: then the password field shows, optional.
+  const [hasPassword, setHasPassword] = useState<boolean | null>(null);
+  const busy = useRef(false);
+  const start = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
+  const exported = useDownloadData(context);
+
+  useEffect(() => {
+    if (!open || !client.listAccounts) return;
+    let live = true;
+    client.listAccounts().then(
+      (result) => {
+        if (live && result.data) setHasPassword(result.data.some((a) => a.providerId === 'credential'));
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, client]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy.current || !user) return;
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const next: Errors = {};
+    if (!email) next.email = t('issue.required');
+    else if (email.toLowerCase() !== user.email.toLowerCase()) next.email = t('delete.emailMismatch');
+    if (hasPassword && !password) next.password = t('issue.required');
+    setErrors(next);
+    if (next.email || next.password) {
+      focusFirstInvalid();
+      return;
+    }
+    if (!client.deleteUser) {
+      setErrors({ form: errorText(t, 'NOT_FOUND') });
+      return;
+    }
+    busy.current = true;
+    setPending(true);
+    const result = await callAuth(() =>
+      (client.deleteUser as NonNullable<typeof client.deleteUser>)(password ? { password } : {}),
+    );
+    busy.current = false;
+    setPending(false);
+    if (result.ok) {
+      setDeleted(true);
+      onDeleted?.();
+      return;
+    }
+    const { code } = result.failure;
+    if (code === 'INVALID_PASSWORD') setErrors({ password: t('delete.wrongPassword') });
+    else setErrors({ form: errorText(t, code) });
+    if (code === 'INVALID_PASSWORD') focusFirstInvalid();
+    onError?.(code);
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows opening and closing only
+  useEffect(() => {
+    if (open && !defaultOpen) heading.current?.focus();
+  }, [open]);
+
+  if (deleted) {
+    return (
+      <div {...rootProps}>
+        <p role="status" className={cx('description')}>
+          {t('delete.done')}
+        </p>
+      </div>
+    );
+  }
+  if (!user) return null;
+
+  return (
+    <div {...rootProps}>
+      <section className={cx('form')} aria-labelledby={`${id}-title`}>
+        <Heading id={`${id}-title`} ref={heading} tabIndex={-1} className={cx('title')}>
+          {title ?? t('delete.title')}
+        </Heading>
+        <p className={cx('description')}>{t('delete.description')}</p>
+        {showDownload ? (
+          <div className={cx('actions')}>
+            <button
+              type="button"
+              className={cx('secondaryButton')}
+              aria-disabled={exported.busy || undefined}
+              onClick={() => {
+                if (!exported.busy) void exported.download();
+              }}
+            >
+              {exported.busy ? t('download.busy') : t('download.button')}
+            </button>
+          </div>
+        ) : null}
+        {exported.error ? (
+          <p role="alert" className={cx('alert')}>
+            {errorText(t, exported.error)}
+          </p>
+        ) : null}
+        <p role="status" style={srOnly}>
+          {exported.done ? t('download.done', { file: PERSONAL_DATA_FILE }) : ''}
+        </p>
+        {open ? (
+          <form
+            ref={container}
+            className={cx('form')}
+            noValidate
+            onSubmit={submit}
+            aria-label={t('delete.title')}
+            aria-busy={pending || undefined}
+          >
+            <TextField
+              id={`${id}-email`}
+              name="email"
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              label={t('delete.confirmEmail', { email: user.email })}
+              error={errors.email}
+              cx={cx}
+            />
+            {hasPassword === false ? (
+              <p className={cx('description')}>{t('delete.passwordHint')}</p>
+            ) : (
+              <TextField
+                id={`${id}-password`}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                label={
+                  hasPassword ? t('delete.password') : `${t('delete.password')} (${t('field.optional')})`
+                }
+                error={errors.password}
+                cx={cx}
+              />
+            )}
+            {errors.form ? (
+              <p role="alert" className={cx('alert')}>
+                {errors.form}
+              </p>
+            ) : null}
+            <div className={cx('actions')}>
+              <button type="submit" className={cx('button')} data-pk-tone="danger" disabled={pending}>
+                {pending ? t('delete.submitting') : t('delete.submit')}
+              </button>
+              {defaultOpen ? null : (
+                <button
+                  type="button"
+                  className={cx('secondaryButton')}
+                  disabled={pending}
+                  onClick={() => {
+                    setOpen(false);
+                    setErrors({});
+                    // The button that opened the form comes back; focus returns to it.
+                    requestAnimationFrame(() => start.current?.focus());
+                  }}
+                >
+                  {t('delete.cancel')}
+                </button>
+              )}
+            </div>
+            <p role="status" style={srOnly}>
+              {pending ? t('delete.submitting') : ''}
+            </p>
+          </form>
+        ) : (
+          <div className={cx('actions')}>
+            <button
+              ref={start}
+              type="button"
+              className={cx('secondaryButton')}
+              data-pk-tone="danger"
+              onClick={() => setOpen(true)}
+            >
+              {t('delete.start')}
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

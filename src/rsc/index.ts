@@ -1,0 +1,40 @@
+// The React Server Components entry: no "use client", no hooks, no React at run time. What it renders is
+// decided on the server, so what it leaves out is never sent to the browser.
+import type { ReactNode } from 'react';
+import type { SessionSnapshot } from '../client/snapshot';
+import { getSession, type RequestHeaders, type SessionReader } from '../server/session';
+
+export type { SessionSnapshot } from '../client/snapshot';
+export type { RequestHeaders, SessionReader } from '../server/session';
+
+export interface ServerAuthGateProps {
+  /** Your better-auth instance. */
+  auth: SessionReader;
+  /** The request's headers: in Next.js, `await headers()` from `next/headers`. */
+  headers: RequestHeaders;
+  /**
+   * Rendered for a signed-in person only. A function receives the session (already read, no second read).
+   */
+  children?: ReactNode | ((session: SessionSnapshot) => ReactNode);
+  /** Rendered instead for everyone else. Default: nothing. */
+  fallback?: ReactNode;
+}
+
+/**
+ * A gate that protects: an async Server Component that reads the session on the server and renders its
+ * children only for a signed-in person. A signed-out visitor gets `fallback`, and the children are never
+ * rendered, so neither the HTML nor the React Server Components payload holds them. (`AuthGate` from
+ * `profilekit` is a client component: it hides its children, but children passed from a Server Component
+ * still travel to the browser.)
+ *
+ * @example
+ * // app/members/page.tsx (Next.js)
+ * <ServerAuthGate auth={auth} headers={await headers()} fallback={<SignInToContinue />}>
+ *   <MembersOnly />
+ * </ServerAuthGate>
+ */
+export async function ServerAuthGate(props: ServerAuthGateProps): Promise<ReactNode> {
+  const session = await getSession({ auth: props.auth, headers: props.headers });
+  if (!session) return props.fallback ?? null;
+  return typeof props.children === 'function' ? props.children(session) : (props.children ?? null);
+}
