@@ -184,6 +184,29 @@ describe('given an empty database', () => {
       await sql`delete from rate_limits`.execute(database.db);
     });
 
+    it('takes the first counts of one key from many connections at once without a deadlock', async () => {
+      const other = database.connect();
+      // As better-auth and the account limit count: add one to the row, or create it; a lost race retries.
+      const count = async (db: typeof other, key: string): Promise<void> => {
+        const updated = await sql`update rate_limits set count = count + 1 where key = ${key}`.execute(db);
+        if (Number(updated.numAffectedRows) > 0) return;
+        try {
+          await sql`insert into rate_limits (key, count, last_request) values (${key}, 1, 0)`.execute(db);
+        } catch (error) {
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await count(db, key);
+        }
+      };
+      for (let round = 0; round < 10; round++) {
+        const key = `race:${round}`;
+        await Promise.all(Array.from({ length: 16 }, (_, i) => count(i % 2 ? other : database.db, key)));
+        const { rows } = await sql<{ count: number }>`
+          select count from rate_limits where key = ${key}`.execute(database.db);
+        expect(rows).toEqual([{ count: 16 }]);
+      }
+      await sql`delete from rate_limits`.execute(database.db);
+    });
+
     it('leaves better-auth nothing to create or add', async () => {
       const { toBeCreated, toBeAdded } = await getMigrations(createAuth(database).options);
       expect(toBeCreated).toEqual([]);

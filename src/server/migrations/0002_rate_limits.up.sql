@@ -9,10 +9,14 @@ CREATE TABLE rate_limits (
   key TEXT NOT NULL,
   count INTEGER NOT NULL,
   -- Milliseconds since the epoch: better-auth's last counted request; for an account, when its window ends.
-  last_request BIGINT NOT NULL,
-  -- Unique through a hash index: a key holds a request path, which the client chooses, and a btree entry
-  -- cannot exceed about 2.7 kB, so a long one would fail the insert instead of being counted.
-  CONSTRAINT rate_limits_key_unique EXCLUDE USING hash (key WITH =)
+  last_request BIGINT NOT NULL
 );
+-- Unique by the key's MD5: a key holds a request path, which the client chooses, and a btree entry cannot
+-- exceed about 2.7 kB, so a long key itself would fail the insert instead of being counted. A unique btree
+-- index checks and inserts in one step, so parallel first requests for one key from several instances
+-- wait for each other; an exclusion constraint would let them deadlock.
+CREATE UNIQUE INDEX rate_limits_key_unique ON rate_limits (md5(key));
+-- Rows are looked up by key, at any length.
+CREATE INDEX rate_limits_key_idx ON rate_limits USING hash (key);
 -- Expired rows are deleted by last_request.
 CREATE INDEX rate_limits_last_request_idx ON rate_limits (last_request);
