@@ -123,6 +123,8 @@ describe('next build and next start', () => {
     await signUpWithPointer(page, email);
     await page.getByText(CONTENT).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Leaving before the sign-out has answered would cancel it and keep the session.
+    await page.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'detached' });
     await page.goto(`${app.origin}/members`);
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill('cobol-forever-1959');
