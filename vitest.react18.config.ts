@@ -5,7 +5,7 @@ import base from './vitest.config';
 
 /**
  * The component tests and every story again, on React 18.3 (`npm run test:react18`, part of `npm test`); only
- * the two files that server-render with React 19's `react-dom/static` stay out.
+ * the Server Components file stays out (React Server Components need React 19).
  * React 18 lives in test/react-18/node_modules beside the project's React 19. Every `react` and `react-dom`
  * import resolves there: the sources' and tests' own, and those of the libraries that render with React
  * (Testing Library, Radix, react-hook-form, better-auth's React client, Storybook's renderer), which are
@@ -43,8 +43,7 @@ const config = mergeConfig(
 // mergeConfig appends arrays; the file list replaces the base one.
 config.test.include = ['test/react/**/*.test.tsx', 'test/embed/**/*.test.tsx', 'test/stories/**/*.test.tsx'];
 config.test.exclude = [
-  // Server rendering with React 19's `react-dom/static` (prerender), which React 18 does not have.
-  'test/react/initial-state.test.tsx',
+  // What a React Server Component hands a client component (a lazy element), which exists on React 19 only.
   'test/react/server-component-props.test.tsx',
 ];
 // One file at a time: React 18's development build renders these tests markedly slower than React 19,

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
+
+import { Writable } from 'node:stream';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
-import { prerenderToNodeStream } from 'react-dom/static';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { ProfileSnapshot, SessionSnapshot } from '../../src/client/index';
 import { AuthGate, ProfileEditor, ProfileKitProvider, useProfile, useSession } from '../../src/react/index';
@@ -51,6 +52,43 @@ function SignOutButton() {
   );
 }
 
+/**
+ * Runs `render` as on a server, with no `window` (where better-auth's client sends no request), then waits a
+ * moment so that a request the render set off would be seen.
+ */
+async function onServer(render: () => string | Promise<string>): Promise<string> {
+  vi.stubGlobal('window', undefined);
+  try {
+    const html = await render();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return html;
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
+/** The whole page once every chunk loaded on demand is in, as a streaming server sends it (React 18 and 19). */
+function renderComplete(ui: ReactNode): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let html = '';
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        html += chunk;
+        done();
+      },
+      final(done) {
+        resolve(html);
+        done();
+      },
+    });
+    const stream = renderToPipeableStream(ui, {
+      onAllReady: () => stream.pipe(sink),
+      onShellError: reject,
+      onError: reject,
+    });
+  });
+}
+
 /** Hydrates server markup in the document, collecting hydration errors and console errors. */
 async function hydrate(html: string, ui: ReactNode) {
   const container = document.createElement('div');
@@ -89,7 +127,7 @@ describe('given the session and profile the server read', () => {
         </AuthGate>
       </ProfileKitProvider>
     );
-    const html = renderToString(page(clients()));
+    const html = await onServer(() => renderToString(page(clients())));
     expect(html).toContain('Members only');
     expect(html).toContain('Languages: Python, C');
     expect(html).not.toContain('Loading the page…');
@@ -119,9 +157,10 @@ describe('given the session and profile the server read', () => {
         </AuthGate>
       </ProfileKitProvider>
     );
-    const html = renderToString(page(clients()));
+    const html = await onServer(() => renderToString(page(clients())));
     expect(html).toContain('Please sign in');
     expect(html).not.toContain('Loading the page…');
+    expect(requests).toEqual([]);
     const hydrated = await hydrate(html, page(clients()));
     try {
       await waitFor(() => expect(requests).toContain('GET /api/auth/get-session'));
@@ -137,20 +176,20 @@ describe('given the session and profile the server read', () => {
     usePersona('signedInWithProfile');
     const made = clients();
     const reading = await serverReading(made);
-    const { prelude } = await prerenderToNodeStream(
-      <ProfileKitProvider
-        authClient={made.authClient}
-        profileClient={made.profileClient}
-        initialSession={reading.session}
-        initialProfile={reading.profile}
-      >
-        <AuthGate requireProfile>
-          <ProfileEditor />
-        </AuthGate>
-      </ProfileKitProvider>,
+    const html = await onServer(() =>
+      renderComplete(
+        <ProfileKitProvider
+          authClient={made.authClient}
+          profileClient={made.profileClient}
+          initialSession={reading.session}
+          initialProfile={reading.profile}
+        >
+          <AuthGate requireProfile>
+            <ProfileEditor />
+          </AuthGate>
+        </ProfileKitProvider>,
+      ),
     );
-    let html = '';
-    for await (const chunk of prelude) html += chunk;
     expect(html).toContain('Save changes');
     expect(html).toMatch(/<input[^>]*value="Python"/);
     expect(html).not.toContain('Loading…');
