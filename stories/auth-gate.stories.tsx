@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { AuthGate, useSession } from 'profilekit';
 import { demoUser } from 'profilekit/msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { german, page } from './play';
 
 function MembersArea() {
@@ -22,20 +23,16 @@ const meta = {
   args: { children: <MembersArea /> },
   argTypes: {
     requireProfile: { control: 'boolean' },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
+    ...appearanceControls,
     children: { control: false },
     fallback: { control: false },
     loading: { control: false },
     profileFallback: { control: false },
   },
   parameters: {
-    docs: {
-      description: {
-        component:
-          'Shows its children to signed-in people and a sign-in (with a switch to the sign-up) to everyone else. The password of the demo person is `correct-horse-battery`.',
-      },
-    },
+    ...described(
+      'Shows its children to signed-in people and a sign-in (with a switch to the sign-up) to everyone else. The password of the demo person is `correct-horse-battery`.',
+    ),
   },
 } satisfies Meta<typeof AuthGate>;
 

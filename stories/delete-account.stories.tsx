@@ -1,24 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { DeleteAccount } from 'profilekit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
   title: 'Components/DeleteAccount',
   component: DeleteAccount,
   args: { onDeleted: fn(), onError: fn() },
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
     persona: 'signedInWithProfile',
-    docs: {
-      description: {
-        component:
-          'Deletes the account after the person types their email (and password, when they have one); offers "Download my data" first.',
-      },
-    },
+    ...described(
+      'Deletes the account after the person types their email (and password, when they have one); offers "Download my data" first.',
+    ),
   },
 } satisfies Meta<typeof DeleteAccount>;
 

@@ -1,23 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ForgotPassword } from 'profilekit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
   title: 'Components/ForgotPassword',
   component: ForgotPassword,
   args: { onSent: fn(), onError: fn(), onSwitchToSignIn: fn(), redirectTo: 'http://localhost:6006/reset' },
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
-    docs: {
-      description: {
-        component:
-          'Asks for the email of an account and has better-auth mail a reset link. The answer is the same whether or not the account exists.',
-      },
-    },
+    ...described(
+      'Asks for the email of an account and has better-auth mail a reset link. The answer is the same whether or not the account exists.',
+    ),
   },
 } satisfies Meta<typeof ForgotPassword>;
 

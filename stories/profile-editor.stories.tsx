@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { HttpResponse, http } from 'msw';
 import { ProfileEditor } from 'profilekit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { german, page } from './play';
 
 const meta = {
@@ -9,18 +10,14 @@ const meta = {
   component: ProfileEditor,
   args: { onSuccess: fn(), onError: fn() },
   argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
+    ...appearanceControls,
     warnBeforeLeaving: { control: 'boolean' },
   },
   parameters: {
     persona: 'signedInWithProfile',
-    docs: {
-      description: {
-        component:
-          "Edits the signed-in person's background, saves only what changed with If-Match, and explains a conflict.",
-      },
-    },
+    ...described(
+      "Edits the signed-in person's background, saves only what changed with If-Match, and explains a conflict.",
+    ),
   },
 } satisfies Meta<typeof ProfileEditor>;
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ResetPassword } from 'profilekit';
 import { resetTokens } from 'profilekit/msw';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
@@ -14,17 +15,11 @@ const meta = {
     onSwitchToSignIn: fn(),
     onRequestNewLink: fn(),
   },
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
-    docs: {
-      description: {
-        component:
-          'Sets a new password with the token of a reset link (by default the `token` of the page URL). The mock backend knows a working, an expired and a used token.',
-      },
-    },
+    ...described(
+      'Sets a new password with the token of a reset link (by default the `token` of the page URL). The mock backend knows a working, an expired and a used token.',
+    ),
   },
 } satisfies Meta<typeof ResetPassword>;
 

@@ -1,18 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { SignIn } from 'profilekit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
   title: 'Components/SignIn',
   component: SignIn,
   args: { onSuccess: fn(), onError: fn(), onSwitchToSignUp: fn(), onForgotPassword: fn() },
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
-    docs: { description: { component: "Email and password sign-in; AuthGate's default fallback." } },
+    ...described("Email and password sign-in; AuthGate's default fallback."),
   },
 } satisfies Meta<typeof SignIn>;
 

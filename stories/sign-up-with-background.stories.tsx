@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { SignUpWithBackground } from 'profilekit';
 import { demoUser } from 'profilekit/msw';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { expectStep, fillAccount, fillHardware, fillSoftware, german, page } from './play';
 
 const meta = {
@@ -11,18 +12,14 @@ const meta = {
   args: { onSuccess: fn(), onError: fn() },
   argTypes: {
     mode: { control: 'inline-radio', options: ['inline', 'dialog'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
+    ...appearanceControls,
     persistDraft: { control: 'boolean' },
     minPasswordLength: { control: { type: 'number', min: 1 } },
   },
   parameters: {
-    docs: {
-      description: {
-        component:
-          'Email and password sign-up followed by the software and hardware background questionnaire. Every state below runs against the mock backend of `profilekit/msw`.',
-      },
-    },
+    ...described(
+      'Email and password sign-up followed by the software and hardware background questionnaire. Every state below runs against the mock backend of `profilekit/msw`.',
+    ),
   },
 } satisfies Meta<typeof SignUpWithBackground>;
 

@@ -1,24 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { SignIn, SignUpWithBackground, SocialButtons } from 'profilekit';
 import { expect, fn } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
   title: 'Components/SocialButtons',
   component: SocialButtons,
   args: { providers: ['github', 'google', { id: 'company-sso', name: 'Company SSO' }], onError: fn() },
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
     persona: 'socialFirstVisit',
-    docs: {
-      description: {
-        component:
-          '"Continue with …" buttons for the social and OpenID providers configured in better-auth. They explain a sign-in the provider refused when the browser comes back with `?error=`.',
-      },
-    },
+    ...described(
+      '"Continue with …" buttons for the social and OpenID providers configured in better-auth. They explain a sign-in the provider refused when the browser comes back with `?error=`.',
+    ),
   },
 } satisfies Meta<typeof SocialButtons>;
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { UserMenu } from 'profilekit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { appearanceControls, described } from './meta';
 import { page } from './play';
 
 const meta = {
@@ -15,18 +16,12 @@ const meta = {
       </div>
     ),
   ],
-  argTypes: {
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-    unstyled: { control: 'boolean' },
-  },
+  argTypes: appearanceControls,
   parameters: {
     persona: 'signedInWithProfile',
-    docs: {
-      description: {
-        component:
-          'Who is signed in, with a menu to edit the background, download one’s data, delete the account and sign out. A "Sign up" button while nobody is signed in.',
-      },
-    },
+    ...described(
+      'Who is signed in, with a menu to edit the background, download one’s data, delete the account and sign out. A "Sign up" button while nobody is signed in.',
+    ),
   },
 } satisfies Meta<typeof UserMenu>;
 

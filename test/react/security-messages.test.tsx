@@ -7,14 +7,33 @@ import { demoUser } from '../../src/msw/index';
 import { AuthGate, SignUpWithBackground } from '../../src/react/index';
 import { BASE_URL, expectNoAxeViolations, renderWithKit, server } from './helpers';
 
+type User = ReturnType<typeof userEvent.setup>;
+
+/** Renders the sign-up, fills its account step with `name` and presses Next. */
+async function submitAccountStep(name: string): Promise<User> {
+  const user = userEvent.setup();
+  await renderWithKit(<SignUpWithBackground />);
+  await user.type(screen.getByLabelText('Name'), name);
+  await user.type(screen.getByLabelText('Email'), 'grace@example.com');
+  await user.type(screen.getByLabelText('Password'), 'cobol-forever-1959');
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  return user;
+}
+
+/** Signs in with the demo account through AuthGate's default sign-in, while the server answers 429. */
+async function signInRateLimited(answer: Response) {
+  server.use(http.post(`${BASE_URL}/api/auth/sign-in/email`, () => answer));
+  const user = userEvent.setup();
+  await renderWithKit(<AuthGate>members</AuthGate>);
+  await user.type(await screen.findByLabelText('Email'), demoUser.email);
+  await user.type(screen.getByLabelText('Password'), demoUser.password);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return screen.findByRole('alert');
+}
+
 describe('given text the server would refuse', () => {
   it('shows invalid characters in the name on the name field before anything is sent', async () => {
-    const user = userEvent.setup();
-    await renderWithKit(<SignUpWithBackground />);
-    await user.type(screen.getByLabelText('Name'), '\u202eevil');
-    await user.type(screen.getByLabelText('Email'), 'grace@example.com');
-    await user.type(screen.getByLabelText('Password'), 'cobol-forever-1959');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await submitAccountStep('\u202eevil');
     const name = screen.getByLabelText('Name');
     await waitFor(() => expect(name).toHaveFocus());
     expect(name).toHaveAccessibleDescription('Remove control or invisible characters.');
@@ -22,12 +41,7 @@ describe('given text the server would refuse', () => {
   });
 
   it('shows a language name of invisible characters on that field', async () => {
-    const user = userEvent.setup();
-    await renderWithKit(<SignUpWithBackground />);
-    await user.type(screen.getByLabelText('Name'), 'Grace Hopper');
-    await user.type(screen.getByLabelText('Email'), 'grace@example.com');
-    await user.type(screen.getByLabelText('Password'), 'cobol-forever-1959');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const user = await submitAccountStep('Grace Hopper');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Software background' })).toHaveFocus());
     await user.type(screen.getByLabelText('Language 1'), '\u200b\u2060');
     await user.selectOptions(screen.getByLabelText('Level for language 1'), 'advanced');
@@ -42,36 +56,20 @@ describe('given text the server would refuse', () => {
 
 describe('given the server refuses the sign-in for too many attempts', () => {
   it('says how long to wait', async () => {
-    server.use(
-      http.post(`${BASE_URL}/api/auth/sign-in/email`, () =>
-        HttpResponse.json(
-          { code: 'RATE_LIMITED', message: 'Too many failed sign-ins', retryAfter: 540 },
-          { status: 429, headers: { 'retry-after': '540' } },
-        ),
+    const alert = await signInRateLimited(
+      HttpResponse.json(
+        { code: 'RATE_LIMITED', message: 'Too many failed sign-ins', retryAfter: 540 },
+        { status: 429, headers: { 'retry-after': '540' } },
       ),
     );
-    const user = userEvent.setup();
-    await renderWithKit(<AuthGate>members</AuthGate>);
-    await user.type(await screen.findByLabelText('Email'), demoUser.email);
-    await user.type(screen.getByLabelText('Password'), demoUser.password);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts. Try again in 540 s.');
+    expect(alert).toHaveTextContent('Too many attempts. Try again in 540 s.');
   });
 
   it('falls back to the general text when the server gives no wait', async () => {
-    server.use(
-      http.post(`${BASE_URL}/api/auth/sign-in/email`, () =>
-        HttpResponse.json({ message: 'Too many requests. Please try again later.' }, { status: 429 }),
-      ),
+    const alert = await signInRateLimited(
+      HttpResponse.json({ message: 'Too many requests. Please try again later.' }, { status: 429 }),
     );
-    const user = userEvent.setup();
-    await renderWithKit(<AuthGate>members</AuthGate>);
-    await user.type(await screen.findByLabelText('Email'), demoUser.email);
-    await user.type(screen.getByLabelText('Password'), demoUser.password);
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Too many attempts. Wait a moment and try again.',
-    );
+    expect(alert).toHaveTextContent('Too many attempts. Wait a moment and try again.');
   });
 });
 
@@ -82,12 +80,7 @@ describe('given the server refuses the name at sign-up', () => {
         HttpResponse.json({ code: 'NAME_TOO_LONG', message: 'Name is too long' }, { status: 400 }),
       ),
     );
-    const user = userEvent.setup();
-    await renderWithKit(<SignUpWithBackground />);
-    await user.type(screen.getByLabelText('Name'), 'Grace Hopper');
-    await user.type(screen.getByLabelText('Email'), 'grace@example.com');
-    await user.type(screen.getByLabelText('Password'), 'cobol-forever-1959');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
+    const user = await submitAccountStep('Grace Hopper');
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Software background' })).toHaveFocus());
     await user.type(screen.getByLabelText('Language 1'), 'Python');
     await user.selectOptions(screen.getByLabelText('Level for language 1'), 'advanced');
