@@ -423,6 +423,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return authError(401, 'INVALID_EMAIL_OR_PASSWORD', 'Invalid email or password');
       }
       if (persona.requireEmailVerification && !user.emailVerified) {
+        // As better-auth with `sendOnSignIn`: the right password gets a fresh link mailed.
+        mailVerification(user, request, typeof body.callbackURL === 'string' ? body.callbackURL : '/');
         return authError(403, 'EMAIL_NOT_VERIFIED', 'Email not verified');
       }
       return signedIn(user, { redirect: false });

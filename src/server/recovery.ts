@@ -79,6 +79,9 @@ export function recoveryAuthOptions(
         sendVerificationEmail: inBackground(recovery.sendVerificationEmail, 'verify-email', onSendError),
         // Following the link is the sign-in that sign-up withheld, so the questionnaire can be saved next.
         autoSignInAfterVerification: overrides.emailVerification?.autoSignInAfterVerification ?? true,
+        // A person who signs in with the right password before verifying gets a fresh link: the first may be
+        // lost or expired, and nothing else would send another.
+        sendOnSignIn: overrides.emailVerification?.sendOnSignIn ?? true,
       } satisfies BetterAuthOptions['emailVerification'])
     : overrides.emailVerification;
   return { emailAndPassword, ...(emailVerification ? { emailVerification } : {}) };

@@ -384,6 +384,29 @@ describe('given a server that requires a verified email', () => {
     expect(backend.profile).toMatchObject(answers);
   });
 
+  it('signing in before following the link: says a fresh link is on its way, and the right password sent one', async () => {
+    const user = userEvent.setup();
+    await reachInbox(user, <AuthGate requireProfile>{members}</AuthGate>);
+    cleanup();
+    await renderWithKit(<AuthGate requireProfile>{members}</AuthGate>);
+    await user.type(await screen.findByLabelText('Email'), EMAIL);
+    await user.type(screen.getByLabelText('Password'), 'not-the-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The email or password is not right.');
+    expect(linkFor(EMAIL)).toHaveLength(1);
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), PASSWORD);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Your email address is not verified yet. We have sent you a new link: follow it to sign in.',
+      ),
+    );
+    expect(linkFor(EMAIL)).toHaveLength(2);
+    expect(screen.queryByText('Members only')).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
   it('someone else signed in: the answers wait on the review step, and nothing is saved for them unasked', async () => {
     backend.reset('signedInWithoutProfile');
     sessionStorage.setItem(

@@ -241,6 +241,33 @@ describe('given requireEmailVerification', () => {
     });
   });
 
+  it('mails a fresh link to a person who signs in with the right password before verifying, none for a wrong one', async () => {
+    const { auth, mail } = createAuth({ requireEmailVerification: true });
+    const email = address();
+    await call(auth, 'POST', '/sign-up/email', { email, password: PASSWORD, name: 'V' });
+    await nextMail(mail, 1);
+    expect(await call(auth, 'POST', '/sign-in/email', { email, password: 'wrong-password-9' })).toMatchObject(
+      {
+        status: 401,
+        body: { code: 'INVALID_EMAIL_OR_PASSWORD' },
+      },
+    );
+    const callbackURL = `${BASE}/members`;
+    expect(
+      await call(auth, 'POST', '/sign-in/email', { email, password: PASSWORD, callbackURL }),
+    ).toMatchObject({ status: 403, body: { code: 'EMAIL_NOT_VERIFIED' } });
+    // Only the right password sent one: the second mail, not a third.
+    const fresh = await nextMail(mail, 2);
+    expect(fresh).toMatchObject({ kind: 'verify', user: { email } });
+    const url = new URL(fresh.url);
+    expect(url.searchParams.get('callbackURL')).toBe(callbackURL);
+    const verified = await call(auth, 'GET', url.pathname.replace('/api/auth', '') + url.search);
+    expect(verified.location).toBe(callbackURL);
+    expect((await call(auth, 'GET', '/get-session', undefined, verified.cookie)).body).toMatchObject({
+      user: { email, emailVerified: true },
+    });
+  });
+
   it('answers a taken email and a new one alike: status, body shape and work done', async () => {
     const { auth } = createAuth({ requireEmailVerification: true });
     const taken = address();
