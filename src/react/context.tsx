@@ -35,7 +35,7 @@ export interface SessionData {
  * Pass your own client: its session cache is shared with the rest of your app.
  */
 export interface ProfileKitAuthClient {
-  useSession(): { data: SessionData | null; isPending: boolean; error: unknown };
+  useSession(): { data: SessionData | null; isPending: boolean; isRefetching?: boolean; error: unknown };
   signIn: { email(body: { email: string; password: string }): Promise<AuthClientResult> };
   signUp: {
     email(body: {
@@ -322,9 +322,14 @@ export function useSession() {
   const { authClient, initialSession } = useProfileKit('useSession');
   const answer = authClient.useSession();
   const { error } = answer;
-  let { data, isPending } = answer;
+  let { data } = answer;
+  const known = answered.has(authClient);
+  // better-auth marks a signed-out session pending again whenever it reads it again (the tab shown again, a
+  // sign-in attempt): once it has answered, that answer stands until the new one comes, so no form in
+  // progress is unmounted.
+  let isPending = answer.isPending && !(known && answer.isRefetching);
   if (!isPending || data) answered.add(authClient);
-  else if (initialSession !== undefined && !answered.has(authClient)) {
+  else if (initialSession !== undefined && !known) {
     // Until the client's first answer, the server's reading stands in: server markup and the first client
     // render agree. After it, only the client's answers count (a later refetch must not bring it back).
     data = initialSession;
