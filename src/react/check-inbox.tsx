@@ -128,47 +128,49 @@ export function CheckInbox(props: CheckInboxProps) {
         </Title>
         {props.corner}
       </div>
-      {confirmed ? (
-        <p className={cx('status')}>{t('verify.confirmed')}</p>
-      ) : dead ? (
-        <p role="alert" className={cx('alert')}>
-          {t(dead === 'TOKEN_EXPIRED' ? 'verify.expired' : 'verify.invalid')}
-        </p>
-      ) : null}
-      <p className={cx('description')}>{t('verify.sent', { email })}</p>
-      <p className={cx('description')}>{t('verify.kept')}</p>
-      {error ? (
-        <p role="alert" className={cx('alert')}>
-          {error}
-        </p>
-      ) : null}
-      <div className={cx(props.corner ? 'footer' : 'actions')}>
+      <div className={cx('form')}>
         {confirmed ? (
-          props.onSwitchToSignIn ? (
-            <button type="button" className={cx('button')} onClick={props.onSwitchToSignIn}>
-              {t('verify.toSignIn')}
+          <p className={cx('status')}>{t('verify.confirmed')}</p>
+        ) : dead ? (
+          <p role="alert" className={cx('alert')}>
+            {t(dead === 'TOKEN_EXPIRED' ? 'verify.expired' : 'verify.invalid')}
+          </p>
+        ) : null}
+        <p className={cx('description')}>{t('verify.sent', { email })}</p>
+        <p className={cx('description')}>{t('verify.kept')}</p>
+        {error ? (
+          <p role="alert" className={cx('alert')}>
+            {error}
+          </p>
+        ) : null}
+        <div className={cx(props.corner ? 'footer' : 'actions')}>
+          {confirmed ? (
+            props.onSwitchToSignIn ? (
+              <button type="button" className={cx('button')} onClick={props.onSwitchToSignIn}>
+                {t('verify.toSignIn')}
+              </button>
+            ) : null
+          ) : (
+            <button
+              type="button"
+              className={cx('button')}
+              aria-disabled={left > 0 || sending || undefined}
+              aria-describedby={left > 0 ? `${id}-wait` : undefined}
+              onClick={() => void resend()}
+            >
+              {t(sending ? 'verify.sending' : 'verify.resend')}
             </button>
-          ) : null
-        ) : (
-          <button
-            type="button"
-            className={cx('button')}
-            aria-disabled={left > 0 || sending || undefined}
-            aria-describedby={left > 0 ? `${id}-wait` : undefined}
-            onClick={() => void resend()}
-          >
-            {t(sending ? 'verify.sending' : 'verify.resend')}
+          )}
+          <button type="button" className={cx('secondaryButton')} onClick={props.onChangeEmail}>
+            {t('verify.changeEmail')}
           </button>
-        )}
-        <button type="button" className={cx('secondaryButton')} onClick={props.onChangeEmail}>
-          {t('verify.changeEmail')}
-        </button>
+        </div>
+        {left > 0 && !confirmed ? (
+          <p id={`${id}-wait`} className={cx('description')} data-pk-part="countdown">
+            {t('verify.wait', { seconds: left })}
+          </p>
+        ) : null}
       </div>
-      {left > 0 && !confirmed ? (
-        <p id={`${id}-wait`} className={cx('description')} data-pk-part="countdown">
-          {t('verify.wait', { seconds: left })}
-        </p>
-      ) : null}
       <p role="status" style={srOnly}>
         {said}
       </p>
