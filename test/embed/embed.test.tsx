@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { configure, EmbedError, mount, signOut, validateOptions } from '../../src/embed/index';
 import { createMockBackend, demoUser } from '../../src/msw/index';
 import { expectNoAxeViolations } from '../a11y';
+import { unmountAndSettle } from '../unmount';
 
 // The embed keeps one pair of clients per server for the whole page, as a page should; each test talks to
 // a server origin of its own, so none inherits another's session. The mock answers any origin.
@@ -34,7 +35,10 @@ afterEach(async () => {
   sessionStorage.clear();
   vi.restoreAllMocks();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await unmountAndSettle();
+  server.close();
+});
 
 function place(html: string) {
   const host = document.createElement('div');

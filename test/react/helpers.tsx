@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createProfileClient } from '../../src/client/index';
 import { createMockBackend, type PersonaName } from '../../src/msw/index';
 import { ProfileKitProvider, type ProfileKitProviderProps } from '../../src/react/index';
+import { unmountAndSettle } from '../unmount';
 
 export const BASE_URL = 'http://localhost:3000';
 
@@ -44,7 +45,10 @@ afterEach(() => {
   requests.length = 0;
   sessionStorage.clear();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await unmountAndSettle();
+  server.close();
+});
 
 /** A fresh better-auth client (its session cache is per client) and profile client. */
 export function clients() {

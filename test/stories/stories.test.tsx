@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
-import { cleanup } from '@testing-library/react';
 import { afterAll, describe, expect, it } from 'vitest';
 import preview from '../../.storybook/preview';
 import * as authGate from '../../stories/auth-gate.stories';
@@ -14,17 +13,13 @@ import * as signUp from '../../stories/sign-up-with-background.stories';
 import * as socialButtons from '../../stories/social-buttons.stories';
 import * as userMenu from '../../stories/user-menu.stories';
 import { expectNoAxeViolations } from '../a11y';
+import { unmountAndSettle } from '../unmount';
 
 // Every story of the Storybook runs here as a test: its loaders (the mock backend in the story's
 // persona), its play function's interactions, then axe on the page it leaves behind.
 setProjectAnnotations(preview);
 
-// better-auth's client tears its session listeners down a second after the last component lets go
-// (nanostores' unmount delay); let that happen while the window still exists.
-afterAll(async () => {
-  cleanup();
-  await new Promise((resolve) => setTimeout(resolve, 1100));
-});
+afterAll(unmountAndSettle);
 
 const files = {
   authGate,
