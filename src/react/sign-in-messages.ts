@@ -21,6 +21,5 @@ export const signInMessages = {
   'error.UNKNOWN_ERROR': 'Something went wrong. Try again.',
   'error.INVALID_EMAIL': 'Enter a valid email address.',
   'error.INVALID_EMAIL_OR_PASSWORD': 'The email or password is not right.',
-  'error.EMAIL_NOT_VERIFIED':
-    'Your email address is not verified yet. We have sent you a new link: follow it to sign in.',
+  'error.EMAIL_NOT_VERIFIED': 'Verify your email address first: we sent you a new link.',
 } satisfies Record<string, string>;

@@ -399,7 +399,7 @@ describe('given a server that requires a verified email', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await waitFor(() =>
       expect(screen.getByRole('alert')).toHaveTextContent(
-        'Your email address is not verified yet. We have sent you a new link: follow it to sign in.',
+        'Verify your email address first: we sent you a new link.',
       ),
     );
     expect(linkFor(EMAIL)).toHaveLength(2);
