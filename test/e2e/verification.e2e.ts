@@ -51,17 +51,22 @@ const ANSWERS = {
   background_preference: 'both',
 };
 
-/** The newest verification link the reference server's development outbox holds for `email`. */
-async function verificationLinkFor(email: string): Promise<string> {
+/** The verification links the reference server's development outbox holds for `email`, newest first. */
+async function verificationLinksFor(email: string): Promise<string[]> {
+  const { messages } = (await (await fetch(`${api.origin}/dev/outbox.json`)).json()) as {
+    messages: { to: string; kind: string; url: string }[];
+  };
+  return messages.filter((m) => m.to === email && m.kind === 'verify-email').map((m) => m.url);
+}
+
+/** The newest verification link for `email`, once the outbox holds `count` of them. */
+async function verificationLinkFor(email: string, count = 1): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const { messages } = (await (await fetch(`${api.origin}/dev/outbox.json`)).json()) as {
-      messages: { to: string; kind: string; url: string }[];
-    };
-    const found = messages.find((m) => m.to === email && m.kind === 'verify-email');
-    if (found) return found.url;
+    const links = await verificationLinksFor(email);
+    if (links.length >= count && links[0]) return links[0];
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no verification message for ${email} in the outbox`);
+  throw new Error(`no verification message number ${count} for ${email} in the outbox`);
 }
 
 async function expectInbox(page: Page, email: string) {
@@ -107,6 +112,43 @@ describe('given the reference server requiring a verified email, and the React a
     damaged.searchParams.set('token', `${damaged.searchParams.get('token')}x`);
     const dead = await fetch(damaged, { redirect: 'manual' });
     expect(new URL(dead.headers.get('location') ?? '').searchParams.get('error')).toBe('INVALID_TOKEN');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('signing in before following the link: a wrong password mails nothing, the right one a fresh link that signs in', async () => {
+    const email = newEmail();
+    const first = await openPage(browser);
+    await first.page.goto(`${api.origin}/react-app/`);
+    await signUpWithPointer(first.page, email, 'Dorothy Vaughan');
+    await expectInbox(first.page, email);
+    await verificationLinkFor(email);
+    await first.context.close();
+
+    // Later, elsewhere: the first mail is lost, and the person tries to sign in.
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${api.origin}/react-app/`);
+    await page.getByLabel('Email', exact).fill(email);
+    await page.getByLabel('Password', exact).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The email or password is not right.' }).waitFor();
+    expect(await verificationLinksFor(email)).toHaveLength(1);
+    await page.getByLabel('Password', exact).fill('cobol-forever-1959');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Verify your email address first: we sent you a new link.' })
+      .waitFor();
+    const fresh = await verificationLinkFor(email, 2);
+    expect(await verificationLinksFor(email)).toHaveLength(2);
+
+    // The fresh link verifies and signs in; the app then asks for the background this browser never had.
+    await page.goto(fresh);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.goto(`${api.origin}/react-app/`);
+    await page.getByRole('heading', { name: 'Tell us about your background' }).waitFor();
+    const session = await (await context.request.get(`${api.origin}/api/auth/get-session`)).json();
+    expect(session?.user).toMatchObject({ email, emailVerified: true });
     expect(errors).toEqual([]);
     await context.close();
   });
