@@ -385,7 +385,8 @@ function SignUpFlow(props: FormProps & { onClaim: () => void }) {
   function wait(next: Inbox | null) {
     waiting.current = next;
     setInbox(next);
-    // A gate keeps this screen while the session is read again (as when the tab is shown again).
+    // A gate keeps this screen once the person comes back signed in (the link followed in another tab),
+    // until the answers waiting here are saved.
     if (!next) release();
     else if (!user) hold.current ??= context.holds.hold();
   }

@@ -293,14 +293,13 @@ describe('given a signed-out visitor in the middle of the fallback', () => {
     await renderWithKit(<AuthGate>{members}</AuthGate>);
     await user.click(await screen.findByRole('button', { name: 'Create an account' }));
     await user.type(await screen.findByLabelText('Email'), 'grace@example.com');
-    const reads = requests.filter((r) => r === 'GET /api/auth/get-session').length;
+    const sessionReads = () => requests.filter((r) => r === 'GET /api/auth/get-session').length;
+    const reads = sessionReads();
     // Coming back to the tab: better-auth reads the session again (refetchOnWindowFocus).
     await act(async () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await waitFor(() =>
-      expect(requests.filter((r) => r === 'GET /api/auth/get-session').length).toBeGreaterThan(reads),
-    );
+    await waitFor(() => expect(sessionReads()).toBeGreaterThan(reads));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(screen.getByRole('heading', { name: 'Create your account' })).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveValue('grace@example.com');

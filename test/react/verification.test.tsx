@@ -185,6 +185,18 @@ describe('given a server that requires a verified email', () => {
     expect(backend.profile).toMatchObject(answers);
   });
 
+  it('in a gate that does not ask for a profile: the waiting answers are saved before the content shows', async () => {
+    const user = userEvent.setup();
+    await reachInbox(user, <AuthGate>{members}</AuthGate>);
+    await follow(linkFor(EMAIL)[0]?.url ?? '');
+    // The gate would show its content to anyone signed in; the inbox screen holds it until the save.
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    expect(backend.profile).toMatchObject(answers);
+  });
+
   it('never replaces a background saved meanwhile (elsewhere): it says one is saved and keeps it', async () => {
     const user = userEvent.setup();
     await reachInbox(user);
