@@ -1,6 +1,7 @@
-// The React entry. It holds only what every page needs (provider, session, gate); the sign-in form, the
-// questionnaire, the editor and the dialog load the first time a page renders them. Errors, schemas and
-// the profile client live in `profilekit/client`.
+// The React entry's face: every public name and nothing else. It holds only what every page needs
+// (provider, session, gate); the forms, the questionnaire, the editor and the dialogs load through
+// `lazy/` the first time a page renders them. Errors, schemas and the profile client live in
+// `profilekit/client`.
 export type {
   ErrorCode,
   Profile,
@@ -13,23 +14,6 @@ export type {
   ValidationIssue,
 } from '../client/index';
 export type { PersonalData } from '../client/personal-data';
-export { AuthGate, type AuthGateProps } from './auth-gate';
-export {
-  type AppearanceProps,
-  type AuthClientError,
-  type AuthClientResult,
-  type ClassNameSlot,
-  type HeadingLevel,
-  type ProfileKitAuthClient,
-  ProfileKitProvider,
-  type ProfileKitProviderProps,
-  type SessionData,
-  type SessionUser,
-  type SocialProvider,
-  useSession,
-} from './context';
-export type { DeleteAccountProps } from './delete-account';
-export type { DownloadDataProps } from './download-data';
 export {
   BACKGROUND_FIELDS,
   type BackgroundFieldName,
@@ -39,24 +23,40 @@ export {
   type QuestionnaireDefinition,
   type QuestionOptions,
   type QuestionStep,
-} from './fields';
-export type { ForgotPasswordProps } from './forgot-password';
-export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './messages';
+} from '../client/questionnaire';
+export { ProfileKitProvider } from './context/provider';
+export { useSession } from './context/use-session';
+export { AuthGate } from './gate/auth-gate';
+export { SignIn, SignUpWithBackground } from './lazy/forms';
 export {
   DeleteAccount,
   DownloadData,
   ForgotPassword,
   ProfileEditor,
   ResetPassword,
-  SignIn,
-  SignUpWithBackground,
   SocialButtons,
-  UserMenu,
-} from './on-demand';
-export type { ProfileEditorProps } from './profile-editor';
-export type { ResetPasswordProps } from './reset-password';
-export type { SignInProps } from './sign-in';
-export type { SignUpStep, SignUpWithBackgroundProps } from './sign-up-with-background';
-export type { SocialButtonsProps } from './social-buttons';
-export { type UseProfileResult, useProfile } from './use-profile';
-export type { UserMenuProps } from './user-menu';
+} from './lazy/parts';
+export { UserMenu } from './lazy/shells';
+export { useProfile } from './profile/use-profile';
+export type {
+  DeleteAccountProps,
+  DownloadDataProps,
+  SocialButtonsProps,
+  UserMenuProps,
+} from './types/account-props';
+export type { AppearanceProps, ClassNameSlot, HeadingLevel } from './types/appearance-props';
+export type {
+  AuthClientError,
+  AuthClientResult,
+  ProfileKitAuthClient,
+  SessionData,
+  SessionUser,
+  SocialProvider,
+} from './types/auth-client';
+export type { AuthGateProps } from './types/gate-props';
+export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './types/message-keys';
+export type { ProfileEditorProps, UseProfileResult } from './types/profile-props';
+export type { ProfileKitProviderProps } from './types/provider-props';
+export type { ForgotPasswordProps, ResetPasswordProps } from './types/recovery-props';
+export type { SignInProps } from './types/sign-in-props';
+export type { SignUpStep, SignUpWithBackgroundProps } from './types/sign-up-props';

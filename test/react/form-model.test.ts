@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { resolveQuestionnaire } from '../../src/client/questions';
 import { PROFILE_LIMITS } from '../../src/client/schema';
 import { sampleProfile } from '../../src/msw/index';
-import { formMessages } from '../../src/react/form-messages';
+import { coreMessages } from '../../src/react/localization/en/core-messages';
+import { formMessages } from '../../src/react/localization/en/form-messages';
+import { signInMessages } from '../../src/react/localization/en/sign-in-messages';
+import { createTranslate } from '../../src/react/localization/translate';
 import {
   changedKeys,
   emptyBackground,
@@ -9,10 +13,7 @@ import {
   validateValues,
   valuesToInput,
   visibleAnswers,
-} from '../../src/react/form-model';
-import { coreMessages, createTranslate } from '../../src/react/messages';
-import { resolveQuestionnaire } from '../../src/react/questions';
-import { signInMessages } from '../../src/react/sign-in-messages';
+} from '../../src/react/questionnaire/form-model';
 
 const t = createTranslate(formMessages, signInMessages, coreMessages);
 const questions = resolveQuestionnaire();

@@ -21,16 +21,16 @@ export const requests: string[] = [];
 beforeAll(async () => {
   // The components load their code on first render; load it once here so each test starts from there.
   await Promise.all([
-    import('../../src/react/sign-in'),
-    import('../../src/react/default-fallback'),
-    import('../../src/react/sign-up-with-background'),
-    import('../../src/react/profile-editor'),
-    import('../../src/react/profile-gate'),
-    import('../../src/react/sign-up-dialog'),
-    import('../../src/react/user-menu'),
-    import('../../src/react/delete-account'),
-    import('../../src/react/download-data'),
-    import('../../src/react/social-buttons'),
+    import('../../src/react/sign-in/sign-in'),
+    import('../../src/react/gate/default-fallback'),
+    import('../../src/react/sign-up/sign-up-with-background'),
+    import('../../src/react/profile/profile-editor'),
+    import('../../src/react/gate/profile-gate'),
+    import('../../src/react/elements/dialog-frame'),
+    import('../../src/react/account/user-menu'),
+    import('../../src/react/account/delete-account'),
+    import('../../src/react/account/download-data'),
+    import('../../src/react/account/social-buttons'),
   ]);
   server.listen({ onUnhandledRequest: 'error' });
   server.events.on('request:start', ({ request }) => {

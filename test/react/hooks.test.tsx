@@ -5,7 +5,6 @@ import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../src/client/index';
 import { demoUser } from '../../src/msw/index';
-import { formMessages } from '../../src/react/form-messages';
 import {
   AuthGate,
   ProfileKitProvider,
@@ -14,8 +13,10 @@ import {
   useProfile,
   useSession,
 } from '../../src/react/index';
-import { coreMessages, createTranslate, errorText } from '../../src/react/messages';
-import { signInMessages } from '../../src/react/sign-in-messages';
+import { coreMessages } from '../../src/react/localization/en/core-messages';
+import { formMessages } from '../../src/react/localization/en/form-messages';
+import { signInMessages } from '../../src/react/localization/en/sign-in-messages';
+import { createTranslate, errorText } from '../../src/react/localization/translate';
 import { BASE_URL, backend, clients, requests, server, usePersona } from './helpers';
 
 let latest: UseProfileResult | null = null;

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProfileClient } from '../../src/client/index';
 import { createMockBackend } from '../../src/msw/index';
-import { createProfileStore } from '../../src/react/profile-store';
+import { createProfileStore } from '../../src/react/profile/profile-store';
 
 const BASE = 'http://localhost:3000';
 const backend = createMockBackend({ baseURL: BASE, persona: 'signedInWithProfile' });

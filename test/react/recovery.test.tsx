@@ -7,7 +7,10 @@ import { AuthGate, DeleteAccount, ForgotPassword, ResetPassword } from '../../sr
 import { backend, expectNoAxeViolations, renderWithKit } from './helpers';
 
 beforeAll(async () => {
-  await Promise.all([import('../../src/react/forgot-password'), import('../../src/react/reset-password')]);
+  await Promise.all([
+    import('../../src/react/recovery/forgot-password'),
+    import('../../src/react/recovery/reset-password'),
+  ]);
 });
 afterEach(() => {
   window.history.replaceState(null, '', '/');

@@ -16,7 +16,7 @@ const PAGE = '/course/robots?lesson=3';
 const members = <p>Members only</p>;
 
 beforeAll(async () => {
-  await import('../../src/react/check-inbox');
+  await import('../../src/react/sign-up/check-inbox');
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -1,0 +1,182 @@
+import { HttpResponse, http } from 'msw';
+import {
+  ErrorCodes,
+  type NormalizedProfileInput,
+  PERSONAL_DATA_FILE,
+  type PersonalData,
+  type Profile,
+  parseProfileInput,
+  parseProfilePatch,
+} from '../client/index';
+import {
+  absenceHolds,
+  DEFAULT_MAX_BODY_BYTES,
+  etagForVersion,
+  ifNoneMatchHits,
+  PROFILE_METHODS,
+  parseIfMatch,
+  preconditionHolds,
+  readJsonBody,
+} from '../client/protocol';
+import { apiError, type MockState, type StoredProfile } from './state';
+
+/** The profile API as createProfileHandler serves it, and the data export. */
+export function profileHandlers(s: MockState, profileUrl: string) {
+  return [exportHandler(s, profileUrl), profileHandler(s, profileUrl)];
+}
+
+/** `GET /api/profile/export`: the person's data as a JSON file, as the real handler answers it. */
+const exportHandler = (s: MockState, profileUrl: string) =>
+  http.get(`${profileUrl}/export`, async ({ request }) => {
+    await s.pause();
+    const user = s.requestUser(request);
+    if (!user) return apiError(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to export your data');
+    if (s.persona.failing)
+      return apiError(500, ErrorCodes.SERVER_ERROR, 'The server failed to handle the request');
+    const data: PersonalData = {
+      format: 'profilekit-export/1',
+      exportedAt: new Date().toISOString(),
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        emailVerified: user.emailVerified,
+        image: user.image,
+        createdAt: user.createdAt,
+        updatedAt: user.updatedAt,
+      },
+      accounts: [
+        {
+          providerId: user.providerId,
+          accountId: user.providerId === 'credential' ? user.id : `${user.providerId}-${user.id.slice(0, 8)}`,
+          scope: null,
+          createdAt: user.createdAt,
+        },
+      ],
+      sessions: s.session
+        ? [
+            {
+              createdAt: s.session.createdAt,
+              expiresAt: s.session.expiresAt,
+              ipAddress: null,
+              userAgent: null,
+            },
+          ]
+        : [],
+      profile: s.profiles.get(user.id)?.profile ?? null,
+    };
+    return HttpResponse.json(data, {
+      headers: {
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename="${PERSONAL_DATA_FILE}"`,
+      },
+    });
+  });
+
+function respond(status: number, stored: StoredProfile) {
+  return HttpResponse.json(stored.profile, {
+    status,
+    headers: { etag: etagForVersion(stored.version), 'cache-control': 'no-store' },
+  });
+}
+
+function simulateConcurrentEdit(s: MockState, stored: StoredProfile | undefined) {
+  if (!s.persona.concurrentEdits || !stored) return;
+  stored.version++;
+  stored.profile = { ...stored.profile, experienceYears: '10+', updatedAt: new Date().toISOString() };
+}
+
+const profileHandler = (s: MockState, profileUrl: string) =>
+  http.all(profileUrl, async ({ request }) => {
+    await s.pause();
+    const method = request.method.toUpperCase();
+    if (!(PROFILE_METHODS as readonly string[]).includes(method)) {
+      return HttpResponse.json(
+        { code: ErrorCodes.METHOD_NOT_ALLOWED, message: `Use one of ${PROFILE_METHODS.join(', ')}` },
+        { status: 405, headers: { allow: PROFILE_METHODS.join(', ') } },
+      );
+    }
+    const user = s.requestUser(request);
+    if (!user) return apiError(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
+    if (s.persona.failing)
+      return apiError(500, ErrorCodes.SERVER_ERROR, 'The server failed to handle the request');
+    const stored = s.profiles.get(user.id);
+
+    if (method === 'GET' || method === 'HEAD') {
+      if (!stored) return apiError(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+      if (ifNoneMatchHits(request.headers.get('if-none-match'), etagForVersion(stored.version))) {
+        return new HttpResponse(null, { status: 304, headers: { etag: etagForVersion(stored.version) } });
+      }
+      return method === 'HEAD'
+        ? new HttpResponse(null, { headers: { etag: etagForVersion(stored.version) } })
+        : respond(200, stored);
+    }
+
+    const precondition = parseIfMatch(request.headers.get('if-match'));
+    const body = await readJsonBody(request, DEFAULT_MAX_BODY_BYTES);
+    if (!body.ok) return apiError(body.status, body.code, body.message);
+    const parsed = method === 'PUT' ? parseProfileInput(body.value) : parseProfilePatch(body.value);
+    if (!parsed.success) {
+      return apiError(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, {
+        issues: parsed.error.issues,
+      });
+    }
+    const unless =
+      method === 'PUT' ? parseIfMatch(request.headers.get('if-none-match')) : ({ kind: 'none' } as const);
+    if (unless.kind !== 'none') {
+      if (precondition.kind !== 'none') {
+        const message = 'Send If-Match or If-None-Match, not both';
+        return apiError(400, ErrorCodes.VALIDATION_FAILED, message, {
+          issues: [{ path: 'if-none-match', code: 'conflicting_preconditions', message }],
+        });
+      }
+      if (!absenceHolds(unless, stored?.version)) {
+        return apiError(
+          412,
+          ErrorCodes.PROFILE_VERSION_CONFLICT,
+          unless.kind === 'any'
+            ? 'A profile already exists; read it and send If-Match to replace it'
+            : 'The profile is at a version If-None-Match names',
+        );
+      }
+    }
+    if (precondition.kind !== 'none') simulateConcurrentEdit(s, stored);
+    if (!preconditionHolds(precondition, stored?.version)) {
+      return apiError(
+        412,
+        ErrorCodes.PROFILE_VERSION_CONFLICT,
+        'The profile changed since it was read; read it again',
+      );
+    }
+    const now = new Date().toISOString();
+    if (method === 'PATCH') {
+      if (!stored)
+        return apiError(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
+      const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+      if (Object.keys(changes).length === 0) return respond(200, stored);
+      stored.profile = { ...stored.profile, ...changes, updatedAt: now };
+      stored.version++;
+      return respond(200, stored);
+    }
+    const input = parsed.data as NormalizedProfileInput;
+    const replacement: Profile = {
+      languages: input.languages,
+      frameworks: input.frameworks,
+      experienceYears: input.experienceYears ?? null,
+      devices: input.devices ?? null,
+      architectureFamiliarity: input.architectureFamiliarity ?? null,
+      softwareExperience: input.softwareExperience ?? null,
+      hardwareExperience: input.hardwareExperience ?? null,
+      backgroundPreference: input.backgroundPreference ?? null,
+      createdAt: stored?.profile.createdAt ?? now,
+      updatedAt: now,
+    };
+    if (stored) {
+      stored.profile = replacement;
+      stored.version++;
+      return respond(200, stored);
+    }
+    const created = { profile: replacement, version: 1 };
+    s.profiles.set(user.id, created);
+    return respond(201, created);
+  });

@@ -1,0 +1,2 @@
+/** The only text a gate needs before it knows who is signed in. */
+export const coreMessages = { loading: 'Loading…' };
