@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   type ApiServer,
   ARTIFACTS,
@@ -149,9 +149,11 @@ describe('given the static Storybook', () => {
 
   for (const [device, width] of Object.entries(WIDTHS)) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`every story looks as its baseline: ${theme}, ${device} (${width}px)`, {
+      // The four looks are taken side by side, each in a page of its own: most of a picture's time is spent
+      // waiting for the story to settle.
+      it.concurrent(`every story looks as its baseline: ${theme}, ${device} (${width}px)`, {
         timeout: 900_000,
-      }, async () => {
+      }, async ({ expect }) => {
         const { page, context } = await openPage(browser, {
           colorScheme: theme,
           viewport: { width, height: 900 },
@@ -191,7 +193,7 @@ describe('given the example pages, signed out', () => {
 
   for (const [device, width] of Object.entries(WIDTHS)) {
     for (const theme of ['light', 'dark'] as const) {
-      it(`look as their baselines: ${theme}, ${device} (${width}px)`, async () => {
+      it.concurrent(`look as their baselines: ${theme}, ${device} (${width}px)`, async ({ expect }) => {
         const { page, context } = await openPage(browser, {
           colorScheme: theme,
           viewport: { width, height: 900 },

@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// The test run as a graph of steps: each step starts as soon as the steps it needs have passed and the machine
+// has room, the package is built once and every later step reuses that build, and the run ends with a table of
+// each step's time. `npm test` runs the package's own suites; `npm test -- --browser` (what CI runs) adds the
+// browser and host suites to the same graph, so they overlap with the unit tests instead of waiting for them.
+//
+//   npm test -- --only=unit,lint     just those steps (and nothing they need: run `build` first where needed)
+//   npm test -- --list               the graph, without running it
+//   PROFILEKIT_TEST_SLOTS=1 npm test one step at a time (the order of the table), for a quiet baseline
+//
+// Each step's output goes to e2e-artifacts/steps/<step>.log; a failing step's log is printed in full, the steps
+// still running are stopped, and the run fails.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const LOGS = join(ROOT, 'e2e-artifacts/steps');
+
+/**
+ * `load` is how much of the machine a step keeps busy, in cores, as measured on the 2-core CI machine: the
+ * unit tests run on every core; the browser suites spend most of their time waiting for pages and servers.
+ * A step starts while the loads of the running ones leave room for it (one step always may).
+ */
+const STEPS = [
+  // Listed in the order they are started when several could: what others wait for, then the longest.
+  { name: 'build', run: 'npm run build', load: 1 },
+  {
+    name: 'examples',
+    run: 'tsx examples/react-app/build.ts && PROFILEKIT_EXAMPLE_REACT=18 tsx examples/react-app/build.ts',
+    needs: ['build'],
+    load: 1,
+    browser: true,
+  },
+  { name: 'storybook', run: 'storybook build --quiet', needs: ['build'], load: 1, browser: true },
+  {
+    name: 'visual',
+    run: 'vitest run -c vitest.e2e.config.ts test/e2e/visual.e2e.ts',
+    needs: ['examples', 'storybook'],
+    load: 1,
+    browser: true,
+  },
+  {
+    name: 'e2e',
+    run: 'vitest run -c vitest.e2e.config.ts --exclude test/e2e/visual.e2e.ts',
+    needs: ['examples', 'storybook'],
+    load: 1,
+    browser: true,
+  },
+  {
+    name: 'nextjs',
+    run: 'bash test/nextjs/install.sh && vitest run -c vitest.nextjs.config.ts',
+    needs: ['build'],
+    load: 1,
+    browser: true,
+  },
+  { name: 'unit', run: 'vitest run', load: 2 },
+  { name: 'react18', run: 'vitest run -c vitest.react18.config.ts', load: 1 },
+  { name: 'typecheck', run: 'tsc -p tsconfig.json', load: 1 },
+  { name: 'types', run: 'node test/types/check.mjs', needs: ['build'], load: 1 },
+  { name: 'lint', run: 'biome check --error-on-warnings .', load: 0.5 },
+  { name: 'package', run: 'npm run check:package', needs: ['build'], load: 0.5 },
+  { name: 'dist', run: 'npm run test:dist', needs: ['build'], load: 0.5 },
+  { name: 'size', run: 'size-limit', needs: ['build'], load: 0.5 },
+];
+
+const args = process.argv.slice(2);
+const withBrowser = args.includes('--browser');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const known = new Set(STEPS.map((s) => s.name));
+for (const name of only ?? []) {
+  if (!known.has(name)) fail(`unknown step "${name}"; the steps are: ${[...known].join(', ')}`);
+}
+const chosen = STEPS.filter((s) => (only ? only.includes(s.name) : withBrowser || !s.browser));
+if (args.includes('--list')) {
+  for (const s of chosen)
+    console.log(`${s.name.padEnd(10)} ${s.needs ? `after ${s.needs.join(', ')}: ` : ''}${s.run}`);
+  process.exit(0);
+}
+const slots = Number(process.env.PROFILEKIT_TEST_SLOTS ?? Math.max(2, availableParallelism()));
+if (!(slots > 0))
+  fail(`PROFILEKIT_TEST_SLOTS must be a positive number, not "${process.env.PROFILEKIT_TEST_SLOTS}"`);
+
+mkdirSync(LOGS, { recursive: true });
+const bin = join(ROOT, 'node_modules/.bin');
+const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, FORCE_COLOR: '0' };
+const started = Date.now();
+/** @type {Map<string, {state: 'waiting'|'running'|'passed'|'failed'|'stopped', start?: number, end?: number, child?: import('node:child_process').ChildProcess}>} */
+const status = new Map(chosen.map((s) => [s.name, { state: 'waiting' }]));
+let failed = false;
+
+function ready(step) {
+  return (step.needs ?? []).every((n) => !status.has(n) || status.get(n).state === 'passed');
+}
+function busy() {
+  return chosen.filter((s) => status.get(s.name).state === 'running').reduce((sum, s) => sum + s.load, 0);
+}
+
+function schedule() {
+  if (failed) return finishIfDone();
+  for (const step of chosen) {
+    const st = status.get(step.name);
+    if (st.state !== 'waiting' || !ready(step)) continue;
+    const load = busy();
+    if (load > 0 && load + step.load > slots) continue;
+    start(step);
+  }
+  finishIfDone();
+}
+
+function start(step) {
+  const st = status.get(step.name);
+  st.state = 'running';
+  st.start = Date.now();
+  const log = createWriteStream(join(LOGS, `${step.name}.log`));
+  console.log(`${clock()} start ${step.name}`);
+  const child = spawn('bash', ['-c', step.run], { cwd: ROOT, env, detached: true });
+  st.child = child;
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', (code, signal) => {
+    st.end = Date.now();
+    log.end();
+    if (st.state === 'stopped') return finishIfDone();
+    st.state = code === 0 ? 'passed' : 'failed';
+    console.log(`${clock()} ${st.state} ${step.name} (${seconds(st.end - st.start)})`);
+    if (code !== 0) {
+      failed = true;
+      log.on('close', () => {
+        console.log(`\n----- ${step.name}: ${step.run} (exit ${code ?? signal}) -----`);
+        console.log(readFileSync(join(LOGS, `${step.name}.log`), 'utf8'));
+        for (const [, other] of status) {
+          if (other.state === 'running' && other.child) {
+            other.state = 'stopped';
+            try {
+              process.kill(-other.child.pid, 'SIGTERM');
+            } catch {}
+          }
+        }
+        schedule();
+      });
+      return;
+    }
+    schedule();
+  });
+}
+
+let reported = false;
+function finishIfDone() {
+  const states = [...status.values()].map((s) => s.state);
+  if (states.includes('running')) return;
+  if (!failed && states.includes('waiting')) return;
+  if (reported) return;
+  reported = true;
+  console.log('\nstep        result    started   took');
+  for (const step of chosen) {
+    const st = status.get(step.name);
+    const at = st.start ? seconds(st.start - started) : '';
+    const took = st.start && st.end ? seconds(st.end - st.start) : '';
+    console.log(
+      `${step.name.padEnd(11)} ${(st.state === 'waiting' ? 'not run' : st.state).padEnd(9)} ${at.padStart(7)}  ${took.padStart(7)}`,
+    );
+  }
+  console.log(
+    `wall time: ${seconds(Date.now() - started)} on ${availableParallelism()} cores, ${slots} slots`,
+  );
+  process.exit(failed ? 1 : 0);
+}
+
+function clock() {
+  return `[${seconds(Date.now() - started).padStart(7)}]`;
+}
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(0)} s`;
+}
+function fail(message) {
+  console.error(`test/steps.mjs: ${message}`);
+  process.exit(2);
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    for (const [, st] of status)
+      if (st.state === 'running' && st.child)
+        try {
+          process.kill(-st.child.pid, 'SIGTERM');
+        } catch {}
+    process.exit(130);
+  });
+}
+
+schedule();
