@@ -33,7 +33,8 @@ export function refuseUnstorableText(ctx: { body?: unknown; query?: unknown }): 
 /**
  * A database failure a client's input caused, as a 400 with a code: a data exception (SQLSTATE class 22:
  * bad encoding, a value out of range or of the wrong form) or an integrity violation a request can cause
- * (23505 a duplicate, 23503 a reference to something gone, 23514 a check), or undefined for anything else.
+ * (23505 a duplicate, 23502 a required value sent as null, 23503 a reference to something gone, 23514
+ * a check), or undefined for anything else.
  */
 export function clientDatabaseFailure(error: unknown): { code: string; message: string } | undefined {
   const sqlState = (error as { code?: unknown } | null)?.code;
@@ -42,7 +43,7 @@ export function clientDatabaseFailure(error: unknown): { code: string; message: 
     return { code: 'INVALID_INPUT', message: 'A value in this request cannot be stored' };
   }
   if (sqlState === '23505') return { code: 'CONFLICT', message: 'This request conflicts with existing data' };
-  if (sqlState === '23503' || sqlState === '23514') {
+  if (sqlState === '23502' || sqlState === '23503' || sqlState === '23514') {
     return { code: 'INVALID_INPUT', message: 'A value in this request refers to nothing or breaks a rule' };
   }
   return undefined;

@@ -27,7 +27,9 @@ const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
  * bidi-control, unpaired-surrogate or invisible-only text.
  */
 export function checkPersonName(value: unknown): string {
-  if (typeof value !== 'string') return value as string;
+  if (typeof value !== 'string') {
+    throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'The name must be text' });
+  }
   const name = value.trim().normalize('NFC');
   if (name.length > PROFILE_LIMITS.personNameLength) {
     throw new APIError('BAD_REQUEST', {
@@ -46,7 +48,9 @@ export function checkPersonName(value: unknown): string {
 
 function nameRule(ctx: { path?: string; body?: unknown }) {
   const body = ctx.body as Record<string, unknown> | undefined;
-  if (!ctx.path || !NAME_PATHS.has(ctx.path) || !body || !('name' in body)) return undefined;
+  if (!ctx.path || !NAME_PATHS.has(ctx.path) || !body || typeof body !== 'object' || !('name' in body)) {
+    return undefined;
+  }
   return { context: { body: { ...body, name: checkPersonName(body.name) } } };
 }
 
