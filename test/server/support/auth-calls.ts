@@ -1,6 +1,11 @@
 import { betterAuth } from 'better-auth';
 import { expect } from 'vitest';
-import { type AccountEmail, type ProfileKitAuthOverrides, profileKitAuthOptions } from '../../../src/server';
+import {
+  type AccountEmail,
+  createAuthHandler,
+  type ProfileKitAuthOverrides,
+  profileKitAuthOptions,
+} from '../../../src/server';
 import type { TestDatabase } from '../db';
 import { BASE } from '../harness';
 
@@ -35,8 +40,11 @@ export async function call(
   body?: unknown,
   cookie = '',
   headers: Record<string, string> = {},
+  /** The client's address, as the TCP connection gives it to createAuthHandler. */
+  remote?: string,
 ) {
-  const response = await auth.handler(
+  const handle = remote === undefined ? auth.handler : createAuthHandler(auth);
+  const response = await handle(
     new Request(`${BASE}/api/auth${path}`, {
       method,
       headers: {
@@ -47,6 +55,7 @@ export async function call(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
+    remote,
   );
   const text = await response.text();
   let json: Record<string, unknown> | null = null;
