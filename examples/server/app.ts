@@ -71,6 +71,9 @@ export function createApp(options: AppOptions) {
   const trustedOrigins = options.trustedOrigins ?? [];
   const auth = betterAuth({
     ...profileKitAuthOptions({
+      // Here rather than beside `database`, so that production refuses a missing or public secret.
+      secret: options.secret,
+      baseURL: options.baseURL,
       ...(options.crossSiteCookies
         ? { advanced: { defaultCookieAttributes: { sameSite: 'none', secure: true, partitioned: true } } }
         : {}),
@@ -80,8 +83,6 @@ export function createApp(options: AppOptions) {
       ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
     }),
     database: { db: options.db, type: 'postgres' },
-    baseURL: options.baseURL,
-    secret: options.secret,
     trustedOrigins,
     ...options.social?.options,
     plugins: [bearer(), ...(options.social?.plugins ?? [])],

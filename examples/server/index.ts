@@ -9,9 +9,12 @@ import { socialFromEnv } from './social';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
-const baseURL = process.env.BASE_URL ?? `http://localhost:${port}`;
-const secret = process.env.BETTER_AUTH_SECRET ?? 'profilekit-demo-secret-change-me-in-production';
-if (!process.env.BETTER_AUTH_SECRET) {
+// In production both must be set: profileKitAuthOptions refuses to start without them (or with a weak secret).
+const production = process.env.NODE_ENV === 'production';
+const baseURL = process.env.BASE_URL ?? (production ? '' : `http://localhost:${port}`);
+const secret =
+  process.env.BETTER_AUTH_SECRET ?? (production ? '' : 'profilekit-demo-secret-change-me-in-production');
+if (!process.env.BETTER_AUTH_SECRET && !production) {
   console.warn('profilekit demo: BETTER_AUTH_SECRET is not set; using a development secret');
 }
 

@@ -1,4 +1,5 @@
 import { ErrorCodes } from '../client/errors';
+import { clientDatabaseFailure } from './auth-input';
 import {
   addressFor,
   CLIENT_ADDRESS_HEADER,
@@ -41,6 +42,7 @@ export function createAuthHandler(
     throw new TypeError('createAuthHandler: `auth` must be a better-auth instance');
   }
   const setting = settingOf(auth);
+  throwFailures(auth);
   return async (request, remoteAddress) => {
     let body: ArrayBuffer | undefined;
     if (request.body) {
@@ -56,16 +58,44 @@ export function createAuthHandler(
     headers.delete(CLIENT_ADDRESS_HEADER);
     const address = addressFor(request.headers, remoteAddress, setting);
     if (address) headers.set(CLIENT_ADDRESS_HEADER, address);
-    const response = await auth.handler(
-      new Request(request.url, {
-        method: request.method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-        signal: request.signal,
-      }),
-    );
+    let response: Response;
+    try {
+      response = await auth.handler(
+        new Request(request.url, {
+          method: request.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: request.signal,
+        }),
+      );
+    } catch (error) {
+      return failure(error, request);
+    }
     return response.status === 429 ? withRetryAfter(response) : response;
   };
+}
+
+/**
+ * better-auth answers a failure inside an endpoint (a database error among them) with a bare 500 and logs
+ * it; with `onAPIError.throw` it hands the failure on instead, so the handler can tell the client's from
+ * the server's. Its own refusals (`APIError`s) are answered by better-auth as before.
+ */
+function throwFailures(auth: AuthWithHandler): void {
+  const options = auth.options as { onAPIError?: Record<string, unknown> } | undefined;
+  if (!options || typeof options !== 'object') return;
+  options.onAPIError = { ...options.onAPIError, throw: true };
+}
+
+/** A failure better-auth handed on: 400 with a code when the request caused it, else a logged 500. */
+function failure(error: unknown, request: Request): Response {
+  if (isClientAbort(error, request)) return aborted();
+  const client = clientDatabaseFailure(error);
+  if (client) return Response.json(client, { status: 400 });
+  console.error('profilekit: an /api/auth request failed', error);
+  return Response.json(
+    { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' },
+    { status: 500 },
+  );
 }
 
 function settingOf(auth: AuthWithHandler): ProxySetting {

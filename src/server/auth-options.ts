@@ -2,7 +2,10 @@ import type { BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { PROFILE_LIMITS } from '../client/constants';
 import { textProblem } from '../client/text';
+import { refuseUnstorableText } from './auth-input';
 import { ipAddressOptions, proxySetting, TRUST_PROXY_SETTING, type TrustProxy } from './client-address';
+import { deletionDatabaseHooks } from './deletion';
+import { lifecycleHooks } from './lifecycle';
 import {
   ADDRESS_RULES,
   DEFAULT_FAILED_SIGN_IN_LIMIT,
@@ -11,7 +14,9 @@ import {
   RATE_LIMIT_TABLE,
   type SignInHookContext,
 } from './limits';
-import { type ProfileKitRecoveryOptions, recoveryAuthOptions } from './recovery';
+import { checkProductionSettings } from './production';
+import { trustVerifiedProviderEmails } from './provider-trust';
+import { type LifecycleState, type ProfileKitRecoveryOptions, recoveryAuthOptions } from './recovery';
 
 /** Endpoints that take the person's `name`: it must pass the same text rule as a profile, and a cap. */
 const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
@@ -22,7 +27,9 @@ const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
  * bidi-control, unpaired-surrogate or invisible-only text.
  */
 export function checkPersonName(value: unknown): string {
-  if (typeof value !== 'string') return value as string;
+  if (typeof value !== 'string') {
+    throw new APIError('BAD_REQUEST', { code: 'INVALID_NAME', message: 'The name must be text' });
+  }
   const name = value.trim().normalize('NFC');
   if (name.length > PROFILE_LIMITS.personNameLength) {
     throw new APIError('BAD_REQUEST', {
@@ -41,7 +48,9 @@ export function checkPersonName(value: unknown): string {
 
 function nameRule(ctx: { path?: string; body?: unknown }) {
   const body = ctx.body as Record<string, unknown> | undefined;
-  if (!ctx.path || !NAME_PATHS.has(ctx.path) || !body || !('name' in body)) return undefined;
+  if (!ctx.path || !NAME_PATHS.has(ctx.path) || !body || typeof body !== 'object' || !('name' in body)) {
+    return undefined;
+  }
   return { context: { body: { ...body, name: checkPersonName(body.name) } } };
 }
 
@@ -75,18 +84,24 @@ function proceeds(result: unknown): boolean {
 function composeHooks(
   hooks: BetterAuthOptions['hooks'],
   limit: ReturnType<typeof failedSignInLimit> | undefined,
+  lifecycle: ReturnType<typeof lifecycleHooks>,
 ): NonNullable<BetterAuthOptions['hooks']> {
   const before = createAuthMiddleware(async (ctx) => {
     const named = nameRule(ctx);
+    // After the name rule, which names its own field's problems.
+    refuseUnstorableText(ctx);
     const host = await runHostHook(hooks?.before, ctx);
     const result = host ?? named;
+    if (!proceeds(result)) return result;
+    const answered = await lifecycle.before(ctx);
+    if (answered !== undefined) return answered;
     // Last, so an attempt counts only when the endpoint will run and its after hook give it back if need be.
-    if (limit && proceeds(result)) await limit.before(ctx as unknown as SignInHookContext);
+    if (limit) await limit.before(ctx as unknown as SignInHookContext);
     return result;
   });
-  if (!limit && !hooks?.after) return { ...hooks, before };
   const after = createAuthMiddleware(async (ctx) => {
     if (limit) await limit.after(ctx as unknown as SignInHookContext);
+    await lifecycle.after(ctx);
     return runHostHook(hooks?.after, ctx);
   });
   return { ...hooks, before, after };
@@ -127,6 +142,10 @@ function checkRule(rule: LimitRule): LimitRule {
  * `requireEmailVerification` here (and any other `emailAndPassword` settings as `emailAndPassword`), not
  * in your own `emailAndPassword`, which would replace them.
  *
+ * Production (`NODE_ENV=production`): throws unless the secret (`secret` here, else `BETTER_AUTH_SECRET`
+ * or `AUTH_SECRET`) is at least 32 characters and not a publicly known value, and a base URL (`baseURL`
+ * here, else `BETTER_AUTH_URL`) is set. Pass them here rather than to `betterAuth` directly, so they are checked.
+ *
  * Rate limits (on in production, like better-auth's, or with `rateLimit: { enabled: true }`): better-auth's
  * limiter counts per client address in the `rate_limits` table (migration 0002), shared by every instance,
  * with tighter rules for sign-in, sign-up and recovery; failed sign-ins are also limited per account
@@ -141,16 +160,21 @@ function checkRule(rule: LimitRule): LimitRule {
  * export const handleAuth = createAuthHandler(auth);
  */
 export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): ProfileKitAuthOptions {
+  checkProductionSettings({ secret: overrides.secret, baseURL: overrides.baseURL });
   const proxy = proxySetting(overrides.trustProxy);
   const limitRule =
     overrides.failedSignInLimit === false
       ? undefined
       : checkRule({ ...DEFAULT_FAILED_SIGN_IN_LIMIT, ...overrides.failedSignInLimit });
+  const state: LifecycleState = {};
   const options = {
-    ...recoveryAuthOptions(overrides, overrides),
+    ...(overrides.secret === undefined ? {} : { secret: overrides.secret }),
+    ...(overrides.baseURL === undefined ? {} : { baseURL: overrides.baseURL }),
+    ...recoveryAuthOptions(overrides, overrides, state),
     user: {
       ...overrides.user,
       ...deleteUserOption(overrides.user),
+      validateUserInfo: trustVerifiedProviderEmails(overrides.user?.validateUserInfo),
       modelName: 'users',
       fields: {
         emailVerified: 'email_verified',
@@ -206,7 +230,12 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
       ipAddress: { ...ipAddressOptions(proxy), ...overrides.advanced?.ipAddress },
     },
     rateLimit: rateLimitOptions(overrides, limitRule !== undefined),
-    hooks: composeHooks(overrides.hooks, limitRule && failedSignInLimit(limitRule)),
+    hooks: composeHooks(
+      overrides.hooks,
+      limitRule && failedSignInLimit(limitRule),
+      lifecycleHooks(state, { changeEmail: overrides.user?.changeEmail?.enabled === true }),
+    ),
+    databaseHooks: deletionDatabaseHooks(overrides.databaseHooks),
   } satisfies Partial<BetterAuthOptions>;
   // For createAuthHandler, which reads it from `auth.options`; better-auth never looks at symbol keys.
   Object.defineProperty(options, TRUST_PROXY_SETTING, { value: proxy, enumerable: true });
@@ -228,17 +257,25 @@ function deleteUserOption(user: ProfileKitAuthOverrides['user']) {
 export type ProfileKitAuthOptions = Required<
   Pick<
     BetterAuthOptions,
-    'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'emailAndPassword' | 'rateLimit'
+    | 'user'
+    | 'session'
+    | 'account'
+    | 'verification'
+    | 'advanced'
+    | 'hooks'
+    | 'emailAndPassword'
+    | 'rateLimit'
+    | 'databaseHooks'
   >
 > &
-  Pick<BetterAuthOptions, 'emailVerification'>;
+  Pick<BetterAuthOptions, 'emailVerification' | 'secret' | 'baseURL'>;
 
 /** The parts of better-auth's options that {@link profileKitAuthOptions} merges with its own. */
 export type ProfileKitAuthOverrides = Pick<
   BetterAuthOptions,
-  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit'
+  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit' | 'databaseHooks'
 > &
-  Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification'> &
+  Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification' | 'secret' | 'baseURL'> &
   ProfileKitRecoveryOptions &
   ProfileKitLimitOptions;
 

@@ -66,11 +66,16 @@ const SIGN_IN = '/sign-in/email';
  * the table holds no email addresses, mistyped or other people's.
  */
 export async function accountKey(email: string): Promise<string> {
+  return `account:${await emailHash(email)}`;
+}
+
+/** The SHA-256 of an email, lower-cased, in hex: how the `rate_limits` keys of a person name them. */
+export async function emailHash(email: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest(
     'SHA-256',
     new TextEncoder().encode(email.toLowerCase()),
   );
-  return `account:${Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function signInKey(ctx: SignInHookContext): Promise<string> | undefined {
@@ -78,6 +83,65 @@ function signInKey(ctx: SignInHookContext): Promise<string> | undefined {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
   if (typeof email !== 'string' || email === '') return undefined;
   return accountKey(email);
+}
+
+/**
+ * Takes one place in the window of `key` in the `rate_limits` table, atomically, so parallel requests on any
+ * number of instances cannot pass a stale count. A row holds the places taken in the current window and, in
+ * `lastRequest`, when that window ends. Answers undefined when a place was taken, the seconds left in the
+ * window when it is full, or `'busy'` when other instances kept winning the race to create the row.
+ */
+export async function reserveSlot(
+  adapter: DBAdapter,
+  key: string,
+  rule: LimitRule,
+  attempt = 0,
+): Promise<number | 'busy' | undefined> {
+  const now = Date.now();
+  const windowMs = rule.window * 1000;
+  const where = (...more: Parameters<DBAdapter['findOne']>[0]['where']) => [
+    { field: 'key', value: key },
+    ...more,
+  ];
+  // A live window with room left.
+  if (
+    await adapter.incrementOne({
+      model: MODEL,
+      where: where(
+        { field: 'lastRequest', operator: 'gt', value: now },
+        { field: 'count', operator: 'lt', value: rule.max },
+      ),
+      increment: { count: 1 },
+    })
+  ) {
+    return undefined;
+  }
+  // A window that has ended starts again.
+  if (
+    await adapter.incrementOne({
+      model: MODEL,
+      where: where({ field: 'lastRequest', operator: 'lte', value: now }),
+      increment: {},
+      set: { count: 1, lastRequest: now + windowMs },
+    })
+  ) {
+    return undefined;
+  }
+  const row = await adapter.findOne<RateLimitRow>({ model: MODEL, where: where() });
+  if (row) {
+    const ends = Number(row.lastRequest);
+    if (ends > now && Number(row.count) >= rule.max) return (ends - now) / 1000;
+  } else {
+    try {
+      await adapter.create({ model: MODEL, data: { key, count: 1, lastRequest: now + windowMs } });
+      return undefined;
+    } catch (error) {
+      // Another instance created it first; take a place in that row.
+      if (attempt >= 3) throw error;
+    }
+  }
+  if (attempt >= 3) return 'busy';
+  return reserveSlot(adapter, key, rule, attempt + 1);
 }
 
 /**
@@ -90,55 +154,10 @@ function signInKey(ctx: SignInHookContext): Promise<string> | undefined {
  * tells whether one exists.
  */
 export function failedSignInLimit(rule: LimitRule) {
-  const windowMs = rule.window * 1000;
-
-  async function reserve(adapter: DBAdapter, key: string, attempt = 0): Promise<void> {
-    const now = Date.now();
-    const where = (...more: Parameters<DBAdapter['findOne']>[0]['where']) => [
-      { field: 'key', value: key },
-      ...more,
-    ];
-    // A live window with room left.
-    if (
-      await adapter.incrementOne({
-        model: MODEL,
-        where: where(
-          { field: 'lastRequest', operator: 'gt', value: now },
-          { field: 'count', operator: 'lt', value: rule.max },
-        ),
-        increment: { count: 1 },
-      })
-    ) {
-      return;
-    }
-    // A window that has ended starts again.
-    if (
-      await adapter.incrementOne({
-        model: MODEL,
-        where: where({ field: 'lastRequest', operator: 'lte', value: now }),
-        increment: {},
-        set: { count: 1, lastRequest: now + windowMs },
-      })
-    ) {
-      return;
-    }
-    const row = await adapter.findOne<RateLimitRow>({ model: MODEL, where: where() });
-    if (row) {
-      const ends = Number(row.lastRequest);
-      if (ends > now && Number(row.count) >= rule.max) {
-        throw rateLimitedError((ends - now) / 1000, 'Too many failed sign-ins for this account');
-      }
-    } else {
-      try {
-        await adapter.create({ model: MODEL, data: { key, count: 1, lastRequest: now + windowMs } });
-        return;
-      } catch (error) {
-        // Another instance created it first; take a place in that row.
-        if (attempt >= 3) throw error;
-      }
-    }
-    if (attempt >= 3) throw rateLimitedError(1, 'Too many sign-ins for this account at once');
-    return reserve(adapter, key, attempt + 1);
+  async function reserve(adapter: DBAdapter, key: string): Promise<void> {
+    const wait = await reserveSlot(adapter, key, rule);
+    if (wait === 'busy') throw rateLimitedError(1, 'Too many sign-ins for this account at once');
+    if (wait !== undefined) throw rateLimitedError(wait, 'Too many failed sign-ins for this account');
   }
 
   return {

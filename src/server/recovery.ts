@@ -1,4 +1,5 @@
-import type { BetterAuthOptions } from 'better-auth';
+import type { BetterAuthOptions, DBAdapter } from 'better-auth';
+import { type AccountMailKind, mayMail } from './mail-limits';
 
 /** A message better-auth asks the host to deliver: who to, the link to follow and its bare token. */
 export interface AccountEmail {
@@ -36,15 +37,63 @@ export interface ProfileKitRecoveryOptions {
  */
 function inBackground(
   send: AccountEmailSender,
-  kind: 'reset-password' | 'verify-email',
+  kind: AccountMailKind,
   onSendError: NonNullable<ProfileKitRecoveryOptions['onSendError']>,
+  state: LifecycleState,
 ) {
   return async (message: AccountEmail, request?: Request) => {
     const { user, url, token } = message;
     Promise.resolve()
-      .then(() => send({ user: { id: user.id, email: user.email, name: user.name }, url, token }, request))
+      .then(async () => {
+        // Past the cap for this address the mail is dropped, after the answer, which therefore never differs.
+        if (state.adapter && !(await mayMail(state.adapter, kind, user.email))) return;
+        await send({ user: { id: user.id, email: user.email, name: user.name }, url, token }, request);
+      })
       .catch((error: unknown) => onSendError(error, kind));
   };
+}
+
+/**
+ * What the account-lifecycle hooks share with the senders: better-auth's database adapter, which the first
+ * hook of every request records (a sender is only ever called from inside a request).
+ */
+export interface LifecycleState {
+  adapter?: DBAdapter;
+  /** Whether following a verification link signs in (the browser that asked for it only). */
+  signInAfterVerification?: boolean;
+  /** Whether verification links are mailed at all. */
+  sendsVerification?: boolean;
+}
+
+/** Every pending reset link of this person: `reset-password:<token>` rows whose value is their id. */
+export async function forgetResetLinks(adapter: DBAdapter, userId: string): Promise<void> {
+  await adapter.deleteMany({
+    model: 'verification',
+    where: [
+      { field: 'value', value: userId },
+      { field: 'identifier', operator: 'starts_with', value: 'reset-password:' },
+    ],
+  });
+}
+
+/**
+ * After a successful reset: the other pending links go, and an account whose address was never verified
+ * keeps only its password. Whoever held the address before its owner proved it (a provider identity or
+ * anything else linked to it) loses its way in when the owner recovers the account.
+ */
+async function afterPasswordReset(
+  adapter: DBAdapter,
+  user: { id: string; emailVerified?: boolean },
+): Promise<void> {
+  await forgetResetLinks(adapter, user.id);
+  if (user.emailVerified) return;
+  await adapter.deleteMany({
+    model: 'account',
+    where: [
+      { field: 'userId', value: user.id },
+      { field: 'providerId', operator: 'ne', value: 'credential' },
+    ],
+  });
 }
 
 const logSendError = (error: unknown, kind: string) =>
@@ -54,6 +103,7 @@ const logSendError = (error: unknown, kind: string) =>
 export function recoveryAuthOptions(
   recovery: ProfileKitRecoveryOptions,
   overrides: Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification'>,
+  state: LifecycleState,
 ) {
   const onSendError = recovery.onSendError ?? logSendError;
   if (recovery.requireEmailVerification && !recovery.sendVerificationEmail) {
@@ -66,23 +116,43 @@ export function recoveryAuthOptions(
     ...overrides.emailAndPassword,
     ...(recovery.sendResetPassword
       ? {
-          sendResetPassword: inBackground(recovery.sendResetPassword, 'reset-password', onSendError),
+          sendResetPassword: inBackground(recovery.sendResetPassword, 'reset-password', onSendError, state),
           // A person resets because they lost control of the password: whoever else holds a session goes.
           revokeSessionsOnPasswordReset: true,
         }
       : {}),
     ...(recovery.requireEmailVerification ? { requireEmailVerification: true } : {}),
+    onPasswordReset: async (data: { user: { id: string; emailVerified?: boolean } }, request?: Request) => {
+      if (state.adapter) await afterPasswordReset(state.adapter, data.user);
+      // biome-ignore lint/suspicious/noExplicitAny: the host's callback, with better-auth's own user type
+      await overrides.emailAndPassword?.onPasswordReset?.(data as any, request);
+    },
   } satisfies BetterAuthOptions['emailAndPassword'];
+  const hostVerification = overrides.emailVerification;
+  // better-auth's own sign-in after verification signs in whichever browser opens the link (login CSRF);
+  // profilekit's hooks sign in only the browser that asked for the link (./verification-link).
+  state.sendsVerification = Boolean(
+    recovery.sendVerificationEmail ?? hostVerification?.sendVerificationEmail,
+  );
+  state.signInAfterVerification = recovery.sendVerificationEmail
+    ? (hostVerification?.autoSignInAfterVerification ?? true)
+    : (hostVerification?.autoSignInAfterVerification ?? false);
   const emailVerification = recovery.sendVerificationEmail
     ? ({
-        ...overrides.emailVerification,
-        sendVerificationEmail: inBackground(recovery.sendVerificationEmail, 'verify-email', onSendError),
-        // Following the link is the sign-in that sign-up withheld, so the questionnaire can be saved next.
-        autoSignInAfterVerification: overrides.emailVerification?.autoSignInAfterVerification ?? true,
+        ...hostVerification,
+        sendVerificationEmail: inBackground(
+          recovery.sendVerificationEmail,
+          'verify-email',
+          onSendError,
+          state,
+        ),
+        // Following the link is the sign-in that sign-up withheld, so the questionnaire can be saved next;
+        // the hooks do it, in the browser that asked for the link only.
+        autoSignInAfterVerification: false,
         // A person who signs in with the right password before verifying gets a fresh link: the first may be
         // lost or expired, and nothing else would send another.
-        sendOnSignIn: overrides.emailVerification?.sendOnSignIn ?? true,
+        sendOnSignIn: hostVerification?.sendOnSignIn ?? true,
       } satisfies BetterAuthOptions['emailVerification'])
-    : overrides.emailVerification;
+    : hostVerification && { ...hostVerification, autoSignInAfterVerification: false };
   return { emailAndPassword, ...(emailVerification ? { emailVerification } : {}) };
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../examples/server/app';
+import { createDevOutbox } from '../../examples/server/outbox';
 import { migrate } from '../../src/server';
 import { createTestDatabase, type TestDatabase } from './db';
 import { fullProfile } from './harness';
@@ -15,7 +17,14 @@ let app: ReturnType<typeof createApp>['app'];
 beforeAll(async () => {
   database = await createTestDatabase();
   await migrate(database.db);
-  app = createApp({ db: database.db, baseURL: ORIGIN, secret: 'lifecycle-test-secret-long-enough' }).app;
+  app = createApp({
+    db: database.db,
+    baseURL: ORIGIN,
+    secret: 'lifecycle-test-secret-long-enough',
+    // Reset links and the counters kept per account and per recipient: rows that name the person by value.
+    outbox: createDevOutbox(() => {}),
+    rateLimit: true,
+  }).app;
 });
 afterAll(() => database.close());
 
@@ -50,8 +59,12 @@ function deleteUser(cookie: string, body: Record<string, unknown>) {
   });
 }
 
-/** Rows in every table of the schema whose text mentions the person's id or email. */
+/**
+ * Rows in every table of the schema where any column mentions the person's id, their email, or the SHA-256
+ * of their email (how rate_limits keys name them).
+ */
 async function rowsMentioning(person: { id: string; email: string }): Promise<Record<string, number>> {
+  const hash = createHash('sha256').update(person.email.toLowerCase()).digest('hex');
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = ${database.schema} AND table_type = 'BASE TABLE'`.execute(database.db);
@@ -62,7 +75,8 @@ async function rowsMentioning(person: { id: string; email: string }): Promise<Re
   for (const { table_name } of tables.rows) {
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${sql.table(table_name)} AS t
-      WHERE t::text LIKE ${`%${person.id}%`} OR t::text ILIKE ${`%${person.email}%`}`.execute(database.db);
+      WHERE t::text LIKE ${`%${person.id}%`} OR t::text ILIKE ${`%${person.email}%`}
+        OR t::text LIKE ${`%${hash}%`}`.execute(database.db);
     counts[table_name] = rows[0]?.n ?? -1;
   }
   return counts;
@@ -114,6 +128,27 @@ describe('given a signed-in person with a profile', () => {
     // Deleting twice: the old session no longer names anyone.
     const again = await deleteUser(person.cookie, { password: PASSWORD });
     expect(again.status).toBe(401);
+  });
+
+  it('deletes what names the person by value: a pending reset link, the failed sign-in and mail counters', async () => {
+    const person = await signUp();
+    const post = (path: string, body: unknown) =>
+      app.request(`/api/auth${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify(body),
+      });
+    expect((await post('/request-password-reset', { email: person.email })).status).toBe(200);
+    expect((await post('/sign-in/email', { email: person.email, password: 'a wrong password' })).status).toBe(
+      401,
+    );
+    await expect.poll(async () => (await rowsMentioning(person)).verifications, { timeout: 5_000 }).toBe(1);
+    expect((await rowsMentioning(person)).rate_limits).toBe(2);
+
+    expect((await deleteUser(person.cookie, { password: PASSWORD })).status).toBe(200);
+    expect(await rowsMentioning(person)).toEqual(
+      Object.fromEntries(Object.keys(await rowsMentioning(person)).map((table) => [table, 0])),
+    );
   });
 
   it('deletes a fresh session without a password', async () => {

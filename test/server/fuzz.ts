@@ -21,7 +21,7 @@ const hostileChar = fc.constantFrom(
   '"',
   '\\',
 );
-const text = fc.oneof(
+export const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.array(hostileChar, { maxLength: 8 }).map((parts) => parts.join('')),
@@ -35,7 +35,7 @@ const nameList = fc.oneof(
   fc.array(fc.oneof(text, fc.record({ name: text })), { maxLength: 6 }),
   fc.constant(null),
 );
-const wrong = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant({}), text);
+export const wrong = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant({}), text);
 
 export const profileBody = fc.record(
   {

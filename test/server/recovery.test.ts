@@ -226,7 +226,9 @@ describe('given requireEmailVerification', () => {
       status: 200,
       body: { token: null, user: { email, emailVerified: false } },
     });
-    expect(signUpAnswer.cookie).toBe('');
+    // No session; only the cookie that lets this browser, and no other, sign in with the link.
+    expect(signUpAnswer.cookie).not.toContain('session_token');
+    expect(signUpAnswer.cookie).toContain('verify_binding=');
     const link = await nextMail(mail, 1);
     expect(link.kind).toBe('verify');
     expect(await call(auth, 'POST', '/sign-in/email', { email, password: PASSWORD })).toMatchObject({
@@ -234,7 +236,13 @@ describe('given requireEmailVerification', () => {
       body: { code: 'EMAIL_NOT_VERIFIED' },
     });
     const url = new URL(link.url);
-    const verified = await call(auth, 'GET', url.pathname.replace('/api/auth', '') + url.search);
+    const verified = await call(
+      auth,
+      'GET',
+      url.pathname.replace('/api/auth', '') + url.search,
+      undefined,
+      signUpAnswer.cookie,
+    );
     expect(verified.cookie).toContain('session_token');
     expect((await call(auth, 'GET', '/get-session', undefined, verified.cookie)).body).toMatchObject({
       user: { email, emailVerified: true },
@@ -253,15 +261,20 @@ describe('given requireEmailVerification', () => {
       },
     );
     const callbackURL = `${BASE}/members`;
-    expect(
-      await call(auth, 'POST', '/sign-in/email', { email, password: PASSWORD, callbackURL }),
-    ).toMatchObject({ status: 403, body: { code: 'EMAIL_NOT_VERIFIED' } });
+    const refused = await call(auth, 'POST', '/sign-in/email', { email, password: PASSWORD, callbackURL });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'EMAIL_NOT_VERIFIED' } });
     // Only the right password sent one: the second mail, not a third.
     const fresh = await nextMail(mail, 2);
     expect(fresh).toMatchObject({ kind: 'verify', user: { email } });
     const url = new URL(fresh.url);
     expect(url.searchParams.get('callbackURL')).toBe(callbackURL);
-    const verified = await call(auth, 'GET', url.pathname.replace('/api/auth', '') + url.search);
+    const verified = await call(
+      auth,
+      'GET',
+      url.pathname.replace('/api/auth', '') + url.search,
+      undefined,
+      refused.cookie,
+    );
     expect(verified.location).toBe(callbackURL);
     expect((await call(auth, 'GET', '/get-session', undefined, verified.cookie)).body).toMatchObject({
       user: { email, emailVerified: true },
@@ -296,7 +309,8 @@ describe('given requireEmailVerification', () => {
     }
     for (const answer of [...takenAnswers, ...newAnswers]) {
       expect(answer.status).toBe(200);
-      expect(answer.cookie).toBe('');
+      expect(answer.cookie).not.toContain('session_token');
+      expect(answer.cookie.split('=')[0]).toBe(newAnswers[0]?.cookie.split('=')[0]);
       expect(shape(answer.body)).toEqual(shape(newAnswers[0]?.body ?? null));
     }
     expect(takenAnswers[0]?.body?.user).toMatchObject({ email: taken, emailVerified: false });
