@@ -23,6 +23,7 @@ import {
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
 import {
+  authNamesAnOrigin,
   isClientAbort,
   isDataException,
   type OriginPolicy,
@@ -54,7 +55,9 @@ export interface ProfileHandlerOptions {
    * Origins whose pages may write with the session cookie (`PUT`/`PATCH` with a `Cookie` and no
    * `Authorization`): a list (`*` matches within one part) or a function. A cookie write with a missing,
    * `null` or other `Origin` gets 403 `ORIGIN_NOT_ALLOWED`. Default: what the better-auth instance trusts
-   * (its `baseURL` and `trustedOrigins`). Bearer-token requests are not checked.
+   * (its `baseURL` and `trustedOrigins`, from its options or its environment variables); when neither
+   * names an origin, `createProfileHandler` throws rather than refuse every write. Bearer-token requests
+   * are not checked.
    */
   trustedOrigins?: readonly string[] | OriginPolicy;
 }
@@ -181,6 +184,12 @@ export function createProfileHandler(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onError = options.onError ?? ((error: unknown) => console.error('[profilekit]', error));
   const profiles = db as Kysely<ProfileKitDatabase>;
+  if (options.trustedOrigins === undefined && !authNamesAnOrigin(auth)) {
+    throw new TypeError(
+      'createProfileHandler: no origin to trust for cookie writes. Set `baseURL` (or `trustedOrigins`) in ' +
+        "your better-auth options, or pass `trustedOrigins` here, e.g. trustedOrigins: ['http://localhost:5173']",
+    );
+  }
   const originPolicy =
     typeof options.trustedOrigins === 'function'
       ? options.trustedOrigins
