@@ -67,7 +67,10 @@ export interface VersionedProfile {
 }
 
 export interface ProfileClient {
-  /** Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet. */
+  /**
+   * Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet: the
+   * server's 200 `null` (and the 404 `PROFILE_NOT_FOUND` of servers before 0.2) both read so.
+   */
   get(options?: RequestOptions): Promise<VersionedProfile>;
   /** Creates or replaces the whole profile; `ifNoneMatch: '*'` creates only. */
   put(input: ProfileInput, options?: PutOptions): Promise<VersionedProfile>;
@@ -226,7 +229,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     }
   }
 
-  async function toResult(response: Response): Promise<VersionedProfile> {
+  async function toResult(response: Response, method: string): Promise<VersionedProfile> {
     if (!response.ok) throw await errorFromResponse(response);
     const body = await readJson(response);
     if (!body.ok) {
@@ -235,6 +238,10 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
         'The server answered with something that is not JSON',
         response.status,
       );
+    }
+    if (body.value === null && response.status === 200 && method === 'GET') {
+      etag = null;
+      throw failure(ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet', response.status);
     }
     const parsed = profileSchema.safeParse(body.value);
     if (!parsed.success) {
@@ -277,7 +284,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     const attempts = method === 'GET' ? retries + 1 : 1;
     for (let n = 1; ; n++) {
       try {
-        return await toResult(await attempt(init, opts.signal));
+        return await toResult(await attempt(init, opts.signal), method);
       } catch (error) {
         const known = isProfileKitError(error)
           ? error

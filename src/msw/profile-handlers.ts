@@ -103,7 +103,12 @@ const profileHandler = (s: MockState, profileUrl: string) =>
     const stored = s.profiles.get(user.id);
 
     if (method === 'GET' || method === 'HEAD') {
-      if (!stored) return apiError(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+      // No profile yet is an answer, not an error: 200 with `null`, as profilekit/server answers.
+      if (!stored) {
+        return method === 'HEAD'
+          ? new HttpResponse(null, { headers: { 'cache-control': 'no-store' } })
+          : HttpResponse.json(null, { headers: { 'cache-control': 'no-store' } });
+      }
       if (ifNoneMatchHits(request.headers.get('if-none-match'), etagForVersion(stored.version))) {
         return new HttpResponse(null, { status: 304, headers: { etag: etagForVersion(stored.version) } });
       }

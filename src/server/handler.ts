@@ -164,7 +164,8 @@ async function readBody(request: Request, limit: number): Promise<unknown> {
  * Creates the profile API as a Fetch API handler: `(Request) => Promise<Response>`. Mount it on Hono,
  * Next.js route handlers, or anything else that speaks Request and Response.
  *
- * - `GET` returns the signed-in person's profile with an `ETag` (404 `PROFILE_NOT_FOUND` when none).
+ * - `GET` returns the signed-in person's profile with an `ETag`, or 200 `null` when there is none yet (a
+ *   person who has not answered is not an error; profilekit's client reads it as `PROFILE_NOT_FOUND`).
  * - `PUT` creates (201) or replaces (200) it; `PATCH` changes only the given fields.
  * - `If-Match` makes a write conditional: a stale version gets 412 `PROFILE_VERSION_CONFLICT`.
  * - `If-None-Match: *` on `PUT` creates only: when a profile exists, 412 `PROFILE_VERSION_CONFLICT`.
@@ -321,7 +322,8 @@ export function createProfileHandler(
 
   async function get(userId: string, request: Request, head: boolean): Promise<Response> {
     const row = await current(userId);
-    if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+    if (!row)
+      return head ? new Response(null, { status: 200, headers: json(200, null).headers }) : json(200, null);
     const tag = etagOf(row);
     const ifNoneMatch = request.headers.get('if-none-match');
     if (ifNoneMatchHits(ifNoneMatch, tag)) {
