@@ -8,6 +8,7 @@ import {
   type ValidationIssue,
 } from './errors';
 import type { PersonalData } from './personal-data';
+import type { ServerCapabilities } from './protocol';
 import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
 import { parseProfileInput, parseProfilePatch } from './validate';
 
@@ -81,6 +82,12 @@ export interface ProfileClient {
    * `GET <path>/export`. Secrets are never part of it.
    */
   exportData(options?: RequestOptions): Promise<PersonalData>;
+  /**
+   * What the server can do, from `GET <path>/config` (no session needed): whether it can mail password
+   * reset links, for example. A server without that route is taken to offer everything. Optional for
+   * clients of your own; the components then assume everything is offered.
+   */
+  capabilities?(options?: RequestOptions): Promise<ServerCapabilities>;
   /** The ETag of the last profile this client read or wrote, or null. */
   readonly etag: string | null;
   /** Forgets the kept ETag (for example after sign-out). */
@@ -315,9 +322,23 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     );
   }
 
+  async function capabilities(opts: RequestOptions = {}): Promise<ServerCapabilities> {
+    const headers = await buildHeaders(opts.headers, false);
+    const response = await attempt({ headers, credentials: 'omit' }, opts.signal, `${url}/config`);
+    if (response.status === 404) return { passwordReset: true, emailVerification: true };
+    if (!response.ok) throw await errorFromResponse(response);
+    const body = await readJson(response);
+    const value = (body.ok ? body.value : null) as Partial<ServerCapabilities> | null;
+    if (typeof value?.passwordReset !== 'boolean') {
+      throw failure(ErrorCodes.INVALID_RESPONSE, 'The server answered with unexpected capabilities', 200);
+    }
+    return { passwordReset: value.passwordReset, emailVerification: value.emailVerification !== false };
+  }
+
   return {
     get: (opts) => send('GET', undefined, opts),
     exportData,
+    capabilities,
     put(input, opts) {
       const parsed = parseProfileInput(input);
       return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);

@@ -17,13 +17,20 @@ import {
   parseIfMatch,
   preconditionHolds,
   readJsonBody,
+  type ServerCapabilities,
 } from '../client/protocol';
 import { apiError, type MockState, type StoredProfile } from './state';
 
 /** The profile API as createProfileHandler serves it, and the data export. */
 export function profileHandlers(s: MockState, profileUrl: string) {
-  return [exportHandler(s, profileUrl), profileHandler(s, profileUrl)];
+  return [exportHandler(s, profileUrl), configHandler(profileUrl), profileHandler(s, profileUrl)];
 }
+
+/** `GET /api/profile/config`: the mock sends every message (to its outbox), so it offers everything. */
+const configHandler = (profileUrl: string) =>
+  http.get(`${profileUrl}/config`, () =>
+    HttpResponse.json({ passwordReset: true, emailVerification: true } satisfies ServerCapabilities),
+  );
 
 /** `GET /api/profile/export`: the person's data as a JSON file, as the real handler answers it. */
 const exportHandler = (s: MockState, profileUrl: string) =>

@@ -19,6 +19,7 @@ import {
   type Precondition,
   parseIfMatch,
   readJsonBody,
+  type ServerCapabilities,
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
@@ -198,6 +199,8 @@ export function createProfileHandler(
         ? originList(options.trustedOrigins)
         : originsOfAuth(auth);
 
+  const capabilities = capabilitiesOf(auth);
+
   async function current(userId: string): Promise<Selected | undefined> {
     return (await profiles
       .selectFrom('user_profiles')
@@ -333,6 +336,14 @@ export function createProfileHandler(
     return head ? new Response(null, { status: 200, headers: response.headers }) : response;
   }
 
+  /** `GET <path>/config`: what this server can do (see `ServerCapabilities`). No session needed. */
+  function config(request: Request): Response {
+    if (request.method.toUpperCase() !== 'GET') {
+      throw new HttpError(405, { code: ErrorCodes.METHOD_NOT_ALLOWED, message: 'Use GET' }, { allow: 'GET' });
+    }
+    return json(200, capabilities, { 'cache-control': 'no-cache', vary: 'Origin' });
+  }
+
   /** `GET <path>/export`: the person's data as a JSON file (see `readPersonalData`). */
   async function exportData(request: Request): Promise<Response> {
     if (request.method.toUpperCase() !== 'GET') {
@@ -350,6 +361,7 @@ export function createProfileHandler(
     try {
       const url = new URL(request.url);
       if (url.pathname.replace(/\/+$/, '') === `${path}/export`) return await exportData(request);
+      if (url.pathname.replace(/\/+$/, '') === `${path}/config`) return config(request);
       if (url.pathname.replace(/\/+$/, '') !== path) {
         throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
       }
@@ -378,6 +390,15 @@ export function createProfileHandler(
       onError(error);
       return json(500, { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' });
     }
+  };
+}
+
+/** What a better-auth instance's options say it can send. */
+function capabilitiesOf(auth: SessionSource): ServerCapabilities {
+  const options = (auth as { options?: Record<string, { [key: string]: unknown } | undefined> }).options;
+  return {
+    passwordReset: typeof options?.emailAndPassword?.sendResetPassword === 'function',
+    emailVerification: typeof options?.emailVerification?.sendVerificationEmail === 'function',
   };
 }
 

@@ -131,6 +131,21 @@ describe('createProfileClient', () => {
       expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
     });
 
+    it("capabilities(): reads the server's answer, and takes a server without the route to offer everything", async () => {
+      let status = 200;
+      server.use(
+        http.get(`${URL_}/config`, () =>
+          status === 200
+            ? HttpResponse.json({ passwordReset: false, emailVerification: true })
+            : HttpResponse.json({ code: 'NOT_FOUND', message: 'Not found' }, { status }),
+        ),
+      );
+      const client = createProfileClient({ baseURL: API });
+      expect(await client.capabilities?.()).toEqual({ passwordReset: false, emailVerification: true });
+      status = 404;
+      expect(await client.capabilities?.()).toEqual({ passwordReset: true, emailVerification: true });
+    });
+
     it('retries a 5xx and then succeeds', async () => {
       let calls = 0;
       server.use(

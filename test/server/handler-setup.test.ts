@@ -129,6 +129,29 @@ describe('given a better-auth instance with baseURL and trustedOrigins and no ha
   });
 });
 
+describe('GET /api/profile/config', () => {
+  it('says whether better-auth can mail reset and verification links, with no session needed', async () => {
+    clearBaseUrlEnvironment();
+    const bare = createProfileHandler({ auth: auth({ baseURL: 'http://localhost:3000' }), db: database.db });
+    const without = await bare(new Request('http://localhost:3000/api/profile/config'));
+    expect(without.status).toBe(200);
+    expect(await without.json()).toEqual({ passwordReset: false, emailVerification: false });
+
+    const mailing = betterAuth({
+      ...profileKitAuthOptions({ sendResetPassword: () => {}, sendVerificationEmail: () => {} }),
+      secret: SECRET,
+      baseURL: 'http://localhost:3000',
+      database: { db: database.db, type: 'postgres' },
+      logger: { disabled: true },
+    });
+    const handler = createProfileHandler({ auth: mailing, db: database.db });
+    const answer = await handler(new Request('http://localhost:3000/api/profile/config'));
+    expect(await answer.json()).toEqual({ passwordReset: true, emailVerification: true });
+    const put = await handler(new Request('http://localhost:3000/api/profile/config', { method: 'PUT' }));
+    expect(put.status).toBe(405);
+  });
+});
+
 describe('profileKitCors', () => {
   function app() {
     const hono = new Hono();
