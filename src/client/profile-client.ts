@@ -10,6 +10,7 @@ import {
 import type { PersonalData } from './personal-data';
 import type { ServerCapabilities } from './protocol';
 import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
+import { warnUnreachable } from './unreachable';
 import { parseProfileInput, parseProfilePatch } from './validate';
 
 type Awaitable<T> = T | Promise<T>;
@@ -229,6 +230,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
         throw failure(ErrorCodes.TIMEOUT, `No response within ${timeout} ms`, undefined, undefined, cause);
       if (signal?.aborted)
         throw failure(ErrorCodes.ABORTED, 'The request was aborted', undefined, undefined, cause);
+      warnUnreachable(target);
       throw failure(ErrorCodes.NETWORK_ERROR, 'The server could not be reached', undefined, undefined, cause);
     } finally {
       if (timer !== undefined) clearTimeout(timer);
