@@ -11,6 +11,7 @@ import {
   createProfileHandler,
   isClientAbort,
   profileKitAuthOptions,
+  profileKitCors,
   type TrustProxy,
 } from 'profilekit/server';
 import { type DevOutbox, mountDevOutbox } from './outbox';
@@ -102,14 +103,8 @@ export function createApp(options: AppOptions) {
   });
   app.use(
     '/api/*',
-    cors({
-      origin: (origin) => (trustedOrigins.includes(origin) ? origin : null),
-      credentials: true,
-      allowHeaders: ['content-type', 'authorization', 'if-match', 'if-none-match'],
-      allowMethods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'OPTIONS'],
-      exposeHeaders: ['etag', 'set-auth-token', 'retry-after', 'x-retry-after'],
-      maxAge: 600,
-    }),
+    // The headers the components send and read, from the package, so this list cannot drift from them.
+    cors(profileKitCors(trustedOrigins)),
   );
   // Sign-up and the other auth bodies are a few hundred bytes; nothing larger is read or stored.
   app.use(

@@ -19,6 +19,7 @@ export {
   type VersionedProfile,
   type WriteOptions,
 } from './profile-client';
+export type { ServerCapabilities } from './protocol';
 export {
   BACKGROUND_FIELDS,
   type BackgroundFieldName,

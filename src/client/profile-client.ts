@@ -8,7 +8,9 @@ import {
   type ValidationIssue,
 } from './errors';
 import type { PersonalData } from './personal-data';
+import type { ServerCapabilities } from './protocol';
 import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
+import { warnUnreachable } from './unreachable';
 import { parseProfileInput, parseProfilePatch } from './validate';
 
 type Awaitable<T> = T | Promise<T>;
@@ -67,7 +69,10 @@ export interface VersionedProfile {
 }
 
 export interface ProfileClient {
-  /** Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet. */
+  /**
+   * Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet: the
+   * server's 200 `null` (and the 404 `PROFILE_NOT_FOUND` of servers before 0.2) both read so.
+   */
   get(options?: RequestOptions): Promise<VersionedProfile>;
   /** Creates or replaces the whole profile; `ifNoneMatch: '*'` creates only. */
   put(input: ProfileInput, options?: PutOptions): Promise<VersionedProfile>;
@@ -78,6 +83,12 @@ export interface ProfileClient {
    * `GET <path>/export`. Secrets are never part of it.
    */
   exportData(options?: RequestOptions): Promise<PersonalData>;
+  /**
+   * What the server can do, from `GET <path>/config` (no session needed): whether it can mail password
+   * reset links, for example. A server without that route is taken to offer everything. Optional for
+   * clients of your own; the components then assume everything is offered.
+   */
+  capabilities?(options?: RequestOptions): Promise<ServerCapabilities>;
   /** The ETag of the last profile this client read or wrote, or null. */
   readonly etag: string | null;
   /** Forgets the kept ETag (for example after sign-out). */
@@ -219,6 +230,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
         throw failure(ErrorCodes.TIMEOUT, `No response within ${timeout} ms`, undefined, undefined, cause);
       if (signal?.aborted)
         throw failure(ErrorCodes.ABORTED, 'The request was aborted', undefined, undefined, cause);
+      warnUnreachable(target);
       throw failure(ErrorCodes.NETWORK_ERROR, 'The server could not be reached', undefined, undefined, cause);
     } finally {
       if (timer !== undefined) clearTimeout(timer);
@@ -226,7 +238,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     }
   }
 
-  async function toResult(response: Response): Promise<VersionedProfile> {
+  async function toResult(response: Response, method: string): Promise<VersionedProfile> {
     if (!response.ok) throw await errorFromResponse(response);
     const body = await readJson(response);
     if (!body.ok) {
@@ -235,6 +247,10 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
         'The server answered with something that is not JSON',
         response.status,
       );
+    }
+    if (body.value === null && response.status === 200 && method === 'GET') {
+      etag = null;
+      throw failure(ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet', response.status);
     }
     const parsed = profileSchema.safeParse(body.value);
     if (!parsed.success) {
@@ -277,7 +293,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     const attempts = method === 'GET' ? retries + 1 : 1;
     for (let n = 1; ; n++) {
       try {
-        return await toResult(await attempt(init, opts.signal));
+        return await toResult(await attempt(init, opts.signal), method);
       } catch (error) {
         const known = isProfileKitError(error)
           ? error
@@ -308,9 +324,23 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     );
   }
 
+  async function capabilities(opts: RequestOptions = {}): Promise<ServerCapabilities> {
+    const headers = await buildHeaders(opts.headers, false);
+    const response = await attempt({ headers, credentials: 'omit' }, opts.signal, `${url}/config`);
+    if (response.status === 404) return { passwordReset: true, emailVerification: true };
+    if (!response.ok) throw await errorFromResponse(response);
+    const body = await readJson(response);
+    const value = (body.ok ? body.value : null) as Partial<ServerCapabilities> | null;
+    if (typeof value?.passwordReset !== 'boolean') {
+      throw failure(ErrorCodes.INVALID_RESPONSE, 'The server answered with unexpected capabilities', 200);
+    }
+    return { passwordReset: value.passwordReset, emailVerification: value.emailVerification !== false };
+  }
+
   return {
     get: (opts) => send('GET', undefined, opts),
     exportData,
+    capabilities,
     put(input, opts) {
       const parsed = parseProfileInput(input);
       return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);

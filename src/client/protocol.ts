@@ -115,3 +115,14 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
     return { ok: false, status: 400, code: ErrorCodes.INVALID_JSON, message: 'The body is not valid JSON' };
   }
 }
+
+/**
+ * `GET <profile path>/config`: what the server can do, so the components offer only what works. Needs no
+ * session. A server without the route (before 0.2) is taken to offer everything.
+ */
+export interface ServerCapabilities {
+  /** better-auth has a `sendResetPassword`: "Forgot your password?" leads somewhere. */
+  passwordReset: boolean;
+  /** better-auth has a `sendVerificationEmail`. */
+  emailVerification: boolean;
+}

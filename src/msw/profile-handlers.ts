@@ -17,13 +17,20 @@ import {
   parseIfMatch,
   preconditionHolds,
   readJsonBody,
+  type ServerCapabilities,
 } from '../client/protocol';
 import { apiError, type MockState, type StoredProfile } from './state';
 
 /** The profile API as createProfileHandler serves it, and the data export. */
 export function profileHandlers(s: MockState, profileUrl: string) {
-  return [exportHandler(s, profileUrl), profileHandler(s, profileUrl)];
+  return [exportHandler(s, profileUrl), configHandler(profileUrl), profileHandler(s, profileUrl)];
 }
+
+/** `GET /api/profile/config`: the mock sends every message (to its outbox), so it offers everything. */
+const configHandler = (profileUrl: string) =>
+  http.get(`${profileUrl}/config`, () =>
+    HttpResponse.json({ passwordReset: true, emailVerification: true } satisfies ServerCapabilities),
+  );
 
 /** `GET /api/profile/export`: the person's data as a JSON file, as the real handler answers it. */
 const exportHandler = (s: MockState, profileUrl: string) =>
@@ -103,7 +110,12 @@ const profileHandler = (s: MockState, profileUrl: string) =>
     const stored = s.profiles.get(user.id);
 
     if (method === 'GET' || method === 'HEAD') {
-      if (!stored) return apiError(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+      // No profile yet is an answer, not an error: 200 with `null`, as profilekit/server answers.
+      if (!stored) {
+        return method === 'HEAD'
+          ? new HttpResponse(null, { headers: { 'cache-control': 'no-store' } })
+          : HttpResponse.json(null, { headers: { 'cache-control': 'no-store' } });
+      }
       if (ifNoneMatchHits(request.headers.get('if-none-match'), etagForVersion(stored.version))) {
         return new HttpResponse(null, { status: 304, headers: { etag: etagForVersion(stored.version) } });
       }

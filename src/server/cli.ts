@@ -1,17 +1,31 @@
+import { createInterface } from 'node:readline/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import { type MigrateDirection, migrate, migrationSql } from './migrations';
 
-const USAGE = `Usage: profilekit <command>
+const USAGE = `Usage: profilekit <command> [options]
 
 Commands:
-  migrate [latest|down|reset]   Apply profilekit's migrations to DATABASE_URL (default: latest)
+  migrate [latest]              Apply profilekit's migrations to DATABASE_URL (creates or updates its tables)
+  migrate down                  Revert the last migration (drops what it created)
+  migrate reset                 Revert every migration: drops profilekit's tables and all their data
   sql [up|down]                 Print the migration SQL, for review or for other tools
+
+Options:
+  -y, --yes                     Do not ask before \`migrate down\` or \`migrate reset\` (for scripts)
+  -h, --help                    Show this help
 
 Environment:
   DATABASE_URL                  postgres://user:password@host:5432/db (add ?sslmode=require for Neon)`;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, arg] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const yes = argv.includes('--yes') || argv.includes('-y');
+  const unknown = argv.find((a) => a.startsWith('-') && !['--yes', '-y'].includes(a));
+  if (unknown) return usage(`unknown option "${unknown}"`);
+  const [command, arg] = argv.filter((a) => !a.startsWith('-'));
   if (command === 'sql') {
     const direction = arg ?? 'up';
     if (direction !== 'up' && direction !== 'down') return usage(`unknown direction "${direction}"`);
@@ -25,6 +39,12 @@ async function main(argv: string[]): Promise<number> {
   if (!['latest', 'down', 'reset'].includes(direction)) return usage(`unknown migrate direction "${arg}"`);
   const url = process.env.DATABASE_URL;
   if (!url) return usage('DATABASE_URL is not set');
+  if (direction !== 'latest' && !yes && !(await confirmed(direction, url))) {
+    console.error(
+      `profilekit: nothing reverted. Run \`profilekit migrate ${direction} --yes\` to skip asking.`,
+    );
+    return 2;
+  }
   const pg = await loadPg();
   if (pg === undefined) {
     console.error(
@@ -46,6 +66,26 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   } finally {
     await db.destroy();
+  }
+}
+
+/** Asks on a terminal before dropping tables; without one (a script, CI) the answer is no. */
+async function confirmed(direction: MigrateDirection, url: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    console.error(`profilekit: \`migrate ${direction}\` drops tables and their data; pass --yes to confirm.`);
+    return false;
+  }
+  const where = new URL(url);
+  where.password = '';
+  const what = direction === 'reset' ? 'every profilekit table' : 'what the last migration created';
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await prompt.question(
+      `profilekit: this drops ${what} and its data in ${where.host}${where.pathname}. Type "yes" to go on: `,
+    );
+    return answer.trim().toLowerCase() === 'yes';
+  } finally {
+    prompt.close();
   }
 }
 

@@ -7,7 +7,38 @@ export type OriginPolicy = (origin: string, request: Request) => boolean | Promi
 /** The parts of a better-auth instance the default origin policy reads (any `betterAuth(...)` result fits). */
 interface AuthWithOrigins {
   $context?: Promise<{ isTrustedOrigin(url: string, settings?: { allowRelativePaths: boolean }): boolean }>;
-  options?: { trustedOrigins?: unknown };
+  options?: { baseURL?: unknown; trustedOrigins?: unknown };
+}
+
+/** Where better-auth reads its base URL and extra trusted origins from the environment. */
+const BASE_URL_VARIABLES = [
+  'BETTER_AUTH_URL',
+  'NEXT_PUBLIC_BETTER_AUTH_URL',
+  'PUBLIC_BETTER_AUTH_URL',
+  'NUXT_PUBLIC_BETTER_AUTH_URL',
+  'NUXT_PUBLIC_AUTH_URL',
+];
+
+function environment(name: string): string | undefined {
+  const value = typeof process === 'undefined' ? undefined : process.env?.[name];
+  return value?.trim() ? value : undefined;
+}
+
+/**
+ * Whether the better-auth instance names at least one origin to trust: a `baseURL` (in its options or
+ * better-auth's environment variables) or `trustedOrigins`. Without one, every cookie write would be
+ * refused, so the handler refuses to start instead.
+ */
+export function authNamesAnOrigin(auth: unknown): boolean {
+  const options = (auth as AuthWithOrigins).options;
+  const baseURL = options?.baseURL;
+  if ((typeof baseURL === 'string' && baseURL.trim()) || (baseURL && typeof baseURL === 'object'))
+    return true;
+  const trusted = options?.trustedOrigins;
+  if (typeof trusted === 'function' || (Array.isArray(trusted) && trusted.length > 0)) return true;
+  if (BASE_URL_VARIABLES.some(environment) || environment('BETTER_AUTH_TRUSTED_ORIGINS')) return true;
+  const base = environment('BASE_URL');
+  return base !== undefined && base !== '/';
 }
 
 function patternMatcher(pattern: string): (origin: string) => boolean {
@@ -26,6 +57,7 @@ export function originList(origins: readonly string[]): OriginPolicy {
 /**
  * The default: what better-auth itself trusts (its `baseURL` plus `trustedOrigins`, a function included).
  * Without a better-auth context to read, only the origin the request was addressed to is trusted.
+ * `createProfileHandler` uses it only when `authNamesAnOrigin` holds.
  */
 export function originsOfAuth(auth: unknown): OriginPolicy {
   const source = auth as AuthWithOrigins;

@@ -19,10 +19,12 @@ import {
   type Precondition,
   parseIfMatch,
   readJsonBody,
+  type ServerCapabilities,
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
 import {
+  authNamesAnOrigin,
   isClientAbort,
   isDataException,
   type OriginPolicy,
@@ -54,7 +56,9 @@ export interface ProfileHandlerOptions {
    * Origins whose pages may write with the session cookie (`PUT`/`PATCH` with a `Cookie` and no
    * `Authorization`): a list (`*` matches within one part) or a function. A cookie write with a missing,
    * `null` or other `Origin` gets 403 `ORIGIN_NOT_ALLOWED`. Default: what the better-auth instance trusts
-   * (its `baseURL` and `trustedOrigins`). Bearer-token requests are not checked.
+   * (its `baseURL` and `trustedOrigins`, from its options or its environment variables); when neither
+   * names an origin, `createProfileHandler` throws rather than refuse every write. Bearer-token requests
+   * are not checked.
    */
   trustedOrigins?: readonly string[] | OriginPolicy;
 }
@@ -161,7 +165,8 @@ async function readBody(request: Request, limit: number): Promise<unknown> {
  * Creates the profile API as a Fetch API handler: `(Request) => Promise<Response>`. Mount it on Hono,
  * Next.js route handlers, or anything else that speaks Request and Response.
  *
- * - `GET` returns the signed-in person's profile with an `ETag` (404 `PROFILE_NOT_FOUND` when none).
+ * - `GET` returns the signed-in person's profile with an `ETag`, or 200 `null` when there is none yet (a
+ *   person who has not answered is not an error; profilekit's client reads it as `PROFILE_NOT_FOUND`).
  * - `PUT` creates (201) or replaces (200) it; `PATCH` changes only the given fields.
  * - `If-Match` makes a write conditional: a stale version gets 412 `PROFILE_VERSION_CONFLICT`.
  * - `If-None-Match: *` on `PUT` creates only: when a profile exists, 412 `PROFILE_VERSION_CONFLICT`.
@@ -181,12 +186,20 @@ export function createProfileHandler(
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const onError = options.onError ?? ((error: unknown) => console.error('[profilekit]', error));
   const profiles = db as Kysely<ProfileKitDatabase>;
+  if (options.trustedOrigins === undefined && !authNamesAnOrigin(auth)) {
+    throw new TypeError(
+      'createProfileHandler: no origin to trust for cookie writes. Set `baseURL` (or `trustedOrigins`) in ' +
+        "your better-auth options, or pass `trustedOrigins` here, e.g. trustedOrigins: ['http://localhost:5173']",
+    );
+  }
   const originPolicy =
     typeof options.trustedOrigins === 'function'
       ? options.trustedOrigins
       : options.trustedOrigins
         ? originList(options.trustedOrigins)
         : originsOfAuth(auth);
+
+  const capabilities = capabilitiesOf(auth);
 
   async function current(userId: string): Promise<Selected | undefined> {
     return (await profiles
@@ -312,7 +325,8 @@ export function createProfileHandler(
 
   async function get(userId: string, request: Request, head: boolean): Promise<Response> {
     const row = await current(userId);
-    if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet');
+    if (!row)
+      return head ? new Response(null, { status: 200, headers: json(200, null).headers }) : json(200, null);
     const tag = etagOf(row);
     const ifNoneMatch = request.headers.get('if-none-match');
     if (ifNoneMatchHits(ifNoneMatch, tag)) {
@@ -320,6 +334,14 @@ export function createProfileHandler(
     }
     const response = respond(200, row);
     return head ? new Response(null, { status: 200, headers: response.headers }) : response;
+  }
+
+  /** `GET <path>/config`: what this server can do (see `ServerCapabilities`). No session needed. */
+  function config(request: Request): Response {
+    if (request.method.toUpperCase() !== 'GET') {
+      throw new HttpError(405, { code: ErrorCodes.METHOD_NOT_ALLOWED, message: 'Use GET' }, { allow: 'GET' });
+    }
+    return json(200, capabilities, { 'cache-control': 'no-cache', vary: 'Origin' });
   }
 
   /** `GET <path>/export`: the person's data as a JSON file (see `readPersonalData`). */
@@ -339,6 +361,7 @@ export function createProfileHandler(
     try {
       const url = new URL(request.url);
       if (url.pathname.replace(/\/+$/, '') === `${path}/export`) return await exportData(request);
+      if (url.pathname.replace(/\/+$/, '') === `${path}/config`) return config(request);
       if (url.pathname.replace(/\/+$/, '') !== path) {
         throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
       }
@@ -367,6 +390,15 @@ export function createProfileHandler(
       onError(error);
       return json(500, { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' });
     }
+  };
+}
+
+/** What a better-auth instance's options say it can send. */
+function capabilitiesOf(auth: SessionSource): ServerCapabilities {
+  const options = (auth as { options?: Record<string, { [key: string]: unknown } | undefined> }).options;
+  return {
+    passwordReset: typeof options?.emailAndPassword?.sendResetPassword === 'function',
+    emailVerification: typeof options?.emailVerification?.sendVerificationEmail === 'function',
   };
 }
 

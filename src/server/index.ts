@@ -7,6 +7,13 @@ export {
   profileKitAuthOptions,
 } from './auth-options';
 export { resolveClientAddress, type TrustProxy } from './client-address';
+export {
+  PROFILEKIT_CORS_ALLOW_HEADERS,
+  PROFILEKIT_CORS_ALLOW_METHODS,
+  PROFILEKIT_CORS_EXPOSE_HEADERS,
+  type ProfileKitCorsOptions,
+  profileKitCors,
+} from './cors';
 export type {
   AccountsTable,
   ProfileKitDatabase,

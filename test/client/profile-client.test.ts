@@ -110,6 +110,42 @@ describe('createProfileClient', () => {
       expect(error).toMatchObject({ code, status });
     });
 
+    it('reads 200 null as PROFILE_NOT_FOUND (no profile yet) and forgets the kept ETag', async () => {
+      let answer: Profile | null = stored;
+      server.use(
+        http.get(URL_, () => HttpResponse.json(answer, { headers: answer ? { etag: '"v1"' } : {} })),
+      );
+      const client = createProfileClient({ baseURL: API });
+      await client.get();
+      expect(client.etag).toBe('"v1"');
+      answer = null;
+      const error = await caught(client.get());
+      expect(error).toMatchObject({ code: 'PROFILE_NOT_FOUND', status: 200 });
+      expect(client.etag).toBeNull();
+    });
+
+    it('does not read a null answer to a write as "no profile yet"', async () => {
+      server.use(http.put(URL_, () => HttpResponse.json(null)));
+      const { createdAt: _c, updatedAt: _u, ...input } = stored;
+      const error = await caught(createProfileClient({ baseURL: API }).put(input));
+      expect(error).toMatchObject({ code: 'INVALID_RESPONSE' });
+    });
+
+    it("capabilities(): reads the server's answer, and takes a server without the route to offer everything", async () => {
+      let status = 200;
+      server.use(
+        http.get(`${URL_}/config`, () =>
+          status === 200
+            ? HttpResponse.json({ passwordReset: false, emailVerification: true })
+            : HttpResponse.json({ code: 'NOT_FOUND', message: 'Not found' }, { status }),
+        ),
+      );
+      const client = createProfileClient({ baseURL: API });
+      expect(await client.capabilities?.()).toEqual({ passwordReset: false, emailVerification: true });
+      status = 404;
+      expect(await client.capabilities?.()).toEqual({ passwordReset: true, emailVerification: true });
+    });
+
     it('retries a 5xx and then succeeds', async () => {
       let calls = 0;
       server.use(

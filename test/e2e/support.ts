@@ -233,8 +233,8 @@ export async function openPage(
   const dialogs: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (message) => {
-    // Chromium logs every 4xx/5xx response as an error; the components expect some (404 before a profile
-    // exists, 401 for a wrong password). What counts is what the page itself reports.
+    // Chromium logs every 4xx/5xx response as an error; the components expect some (401 for a wrong
+    // password, 412 for a stale version). What counts is what the page itself reports.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
       errors.push(message.text());
     }

@@ -61,11 +61,15 @@ describe('given a person who just signed up through better-auth', () => {
     expect(account.password_hash).not.toContain('correct horse');
   });
 
-  it('has no profile yet', async () => {
-    expect(await send(profileRequest(person, 'GET'))).toMatchObject({
-      status: 404,
-      body: { code: 'PROFILE_NOT_FOUND' },
-    });
+  it('has no profile yet: 200 with null, no ETag, and HEAD agrees', async () => {
+    const response = await h.handler(profileRequest(person, 'GET'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toBeNull();
+    const head = await h.handler(profileRequest(person, 'HEAD'));
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 
   it('refuses a PATCH before any profile exists', async () => {

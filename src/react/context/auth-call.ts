@@ -1,3 +1,4 @@
+import { warnUnreachable } from '../../client/unreachable';
 import { errorText } from '../localization/translate';
 import type { AuthClientError, AuthClientResult } from '../types/auth-client';
 import type { Translate } from '../types/message-keys';
@@ -56,9 +57,14 @@ export async function callAuth(
 ): Promise<{ ok: true; data: unknown } | { ok: false; failure: AuthFailure }> {
   try {
     const result = await call();
-    if (result?.error) return { ok: false, failure: fromError(result.error) };
+    if (result?.error) {
+      const failure = fromError(result.error);
+      if (failure.code === 'NETWORK_ERROR') warnUnreachable(undefined);
+      return { ok: false, failure };
+    }
     return { ok: true, data: result?.data };
   } catch {
+    warnUnreachable(undefined);
     return { ok: false, failure: { code: 'NETWORK_ERROR' } };
   }
 }

@@ -84,7 +84,8 @@ export function visibleAnswers(values: BackgroundValues, questions: readonly Que
     } else if (isMulti(name)) {
       input[name] = [...values[name], ...splitList(values.other[name])];
     } else {
-      const value = values[name].trim();
+      // A radio group none of whose options is checked reads as null in react-hook-form (on blur, say).
+      const value = String(values[name] ?? '').trim();
       input[name] = value === '' ? null : value;
     }
   }
@@ -183,10 +184,28 @@ export function validateValues(values: SignUpValues | BackgroundValues, context:
   return { input, errors: errors as FieldErrors };
 }
 
+const SINGLE = [
+  'experienceYears',
+  'softwareExperience',
+  'hardwareExperience',
+  'backgroundPreference',
+] as const;
+
+/**
+ * The form state with every single answer a string. react-hook-form reads a radio group none of whose
+ * options is checked as `null` (when one of them loses focus, for example), which the form model never is.
+ */
+export function withTextAnswers<T extends BackgroundValues>(values: T): T {
+  if (SINGLE.every((name) => typeof values[name] === 'string')) return values;
+  const copy = { ...values };
+  for (const name of SINGLE) if (typeof copy[name] !== 'string') (copy as BackgroundValues)[name] = '';
+  return copy;
+}
+
 /** A react-hook-form resolver over {@link validateValues}. */
 export function createResolver<T extends BackgroundValues>(getContext: () => ValidationContext): Resolver<T> {
   return (values) => {
-    const { errors } = validateValues(values, getContext());
+    const { errors } = validateValues(withTextAnswers(values), getContext());
     return Object.keys(errors).length
       ? { values: {}, errors: errors as FieldErrors<T> }
       : { values, errors: {} };

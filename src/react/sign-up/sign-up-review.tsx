@@ -54,6 +54,6 @@ function answerText(question: Question, values: SignUpValues, t: Translate): str
     case 'backgroundPreference':
       return values.backgroundPreference ? t(`preference.${values.backgroundPreference}` as MessageKey) : '';
     default:
-      return values.experienceYears.trim();
+      return String(values.experienceYears ?? '').trim();
   }
 }
