@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
@@ -11,21 +8,6 @@ const shared: Options = {
   splitting: false,
   external: ['react', 'react-dom', 'better-auth', 'pg', 'kysely', 'msw'],
   loader: { '.sql': 'text' },
-};
-
-/** `import css from './styles.css?inline'`: the stylesheet as a string, as Vite does it. */
-const cssInline: Plugin = {
-  name: 'css-inline',
-  setup(build) {
-    build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
-      path: resolve(dirname(args.importer), args.path.replace(/\?inline$/, '')),
-      namespace: 'css-inline',
-    }));
-    build.onLoad({ filter: /.*/, namespace: 'css-inline' }, async (args) => ({
-      contents: await readFile(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
 };
 
 export default defineConfig([
@@ -62,20 +44,5 @@ export default defineConfig([
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
   },
-  // The script-tag build: one file with React and better-auth inside, exposing `window.ProfileKit`.
-  {
-    entry: { embed: 'src/embed/index.tsx' },
-    format: ['iife'],
-    globalName: 'ProfileKit',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    sourcemap: true,
-    dts: false,
-    noExternal: [/.*/],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // tsup's own CSS handling loads every .css file; as text, it hands the stylesheet over as a string.
-    loader: { '.css': 'text' },
-    esbuildPlugins: [cssInline],
-  },
+  // The script-tag build (profilekit/embed, dist/embed/) is scripts/build-embed.ts, run after this one.
 ]);

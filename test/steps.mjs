@@ -59,11 +59,11 @@ const STEPS = [
   { name: 'unit', run: 'vitest run', load: 2 },
   { name: 'react18', run: 'vitest run -c vitest.react18.config.ts', load: 1 },
   { name: 'typecheck', run: 'tsc -p tsconfig.json', load: 1 },
-  { name: 'types', run: 'node test/types/check.mjs', needs: ['build'], load: 1 },
+  { name: 'types', run: 'npm run test:types', needs: ['build'], load: 1 },
   { name: 'lint', run: 'biome check --error-on-warnings .', load: 0.5 },
   { name: 'package', run: 'npm run check:package', needs: ['build'], load: 0.5 },
   { name: 'dist', run: 'npm run test:dist', needs: ['build'], load: 0.5 },
-  { name: 'size', run: 'size-limit', needs: ['build'], load: 0.5 },
+  { name: 'size', run: 'npm run size', needs: ['build'], load: 0.5 },
 ];
 
 const args = process.argv.slice(2);

@@ -125,7 +125,12 @@ export function createApp(options: AppOptions) {
   app.get('/api/social-providers', (c) => c.json(options.social?.providers ?? []));
   app.get('/favicon.ico', () => new Response(null, { status: 204 }));
   // The example host pages: a plain HTML page using the script-tag embed, and the built React app.
-  app.get('/embed/profilekit.js', () => sendFile(new URL('embed.global.js', DIST)));
+  // The embed's folder: its loader (profilekit.js) and the chunks it fetches on use, named by content.
+  app.get('/embed/:file', (c) => {
+    const file = c.req.param('file');
+    if (!/^[\w.-]+\.js$/.test(file) || file.startsWith('.')) return c.notFound();
+    return sendFile(new URL(`embed/${file}`, DIST));
+  });
   app.get('/host-page', (c) => c.redirect('/host-page/'));
   app.get('/host-page/', () => sendFile(new URL('host-page/index.html', EXAMPLES)));
   app.get('/react-app', (c) => c.redirect('/react-app/'));

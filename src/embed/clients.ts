@@ -1,7 +1,6 @@
 import { createAuthClient } from 'better-auth/react';
 import { createProfileClient, type ProfileClient } from '../client/profile-client';
 import type { ProfileKitAuthClient } from '../react/index';
-import { checkKeys, checkValues, type EmbedConfig, SHARED } from './options';
 
 interface Clients {
   authClient: ProfileKitAuthClient & { signOut(): Promise<unknown> };
@@ -44,23 +43,7 @@ export function clientsFor(baseURL: string, authMode: 'cookie' | 'bearer'): Clie
   return made;
 }
 
-let config: EmbedConfig = {};
-
-/** The settings `configure` and the script tag gave. */
-export const sharedConfig = (): EmbedConfig => config;
-
-/** Sets options every widget shares (a widget's own options win). */
-export function configure(options: EmbedConfig): void {
-  checkValues(checkKeys(options, SHARED, 'configure'));
-  config = { ...config, ...options };
-}
-
+/** The server's origin: the one given, else this page's. */
 export function resolveBaseURL(value: string | undefined) {
   return (value || globalThis.location?.origin || '').replace(/\/+$/, '');
-}
-
-/** Signs the person out of every widget on the page. */
-export async function signOut(options: Pick<EmbedConfig, 'baseURL' | 'authMode'> = {}): Promise<void> {
-  const merged = { ...config, ...options };
-  await clientsFor(resolveBaseURL(merged.baseURL), merged.authMode ?? 'cookie').authClient.signOut();
 }

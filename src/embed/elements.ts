@@ -1,15 +1,9 @@
-import { ATTRIBUTES, list, optionsFromAttributes } from './attributes';
-import { configure } from './clients';
-import { type Mounted, mountWidget } from './mount';
-import {
-  type EmbedConfig,
-  type EmbedOptions,
-  SHARED,
-  validateOptions,
-  WIDGETS,
-  type WidgetName,
-} from './options';
+import { ATTRIBUTES, optionsFromAttributes } from './attributes';
+import type { Mounted } from './contract';
+import { type EmbedOptions, SHARED, validateOptions, WIDGETS, type WidgetName } from './options';
+import { startWidget } from './start';
 
+/** Defines `<profilekit-…>`: options checked here, at once; the component's code loads when first placed. */
 export function defineElement(tag: string, name: WidgetName) {
   const allowed = [...SHARED, ...WIDGETS[name]];
   class ProfileKitElement extends HTMLElement {
@@ -80,41 +74,28 @@ export function defineElement(tag: string, name: WidgetName) {
         this.shadowRoot?.querySelector('[data-profilekit-error]')?.remove();
         if (this.#held) this.append(this.#held);
         this.#held = null;
-        this.#mounted = mountWidget(this, name, options);
+        this.#mounted = startWidget(this, name, options, (error) => this.#fail(error));
       } catch (error) {
-        console.error(error);
-        this.#mounted?.unmount();
-        this.#mounted = null;
-        const message = document.createElement('p');
-        message.dataset.profilekitError = '';
-        message.setAttribute('role', 'alert');
-        message.textContent = error instanceof Error ? error.message : String(error);
-        if (this.shadowRoot) this.shadowRoot.replaceChildren(message);
-        else {
-          this.#held ??= document.createDocumentFragment();
-          this.#held.append(...this.childNodes);
-          this.append(message);
-        }
+        this.#fail(error);
+      }
+    }
+
+    /** Says what is wrong in the console and in place of the widget. */
+    #fail(error: unknown) {
+      console.error(error);
+      this.#mounted?.unmount();
+      this.#mounted = null;
+      const message = document.createElement('p');
+      message.dataset.profilekitError = '';
+      message.setAttribute('role', 'alert');
+      message.textContent = error instanceof Error ? error.message : String(error);
+      if (this.shadowRoot) this.shadowRoot.replaceChildren(message);
+      else {
+        this.#held ??= document.createDocumentFragment();
+        this.#held.append(...this.childNodes);
+        this.append(message);
       }
     }
   }
   if (!customElements.get(tag)) customElements.define(tag, ProfileKitElement);
-}
-
-/** Reads shared settings from the script tag: `<script src=".../embed.js" data-base-url="..." data-auth-mode="bearer">`. */
-export function configureFromScript() {
-  const script = document.currentScript as HTMLScriptElement | null;
-  if (!script) return;
-  const { baseUrl, authMode, theme, shadow, socialProviders } = script.dataset;
-  try {
-    configure({
-      ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}),
-      ...(authMode !== undefined ? { authMode: authMode as EmbedConfig['authMode'] } : {}),
-      ...(theme !== undefined ? { theme: theme as EmbedConfig['theme'] } : {}),
-      ...(shadow !== undefined ? { shadow: shadow !== 'false' } : {}),
-      ...(socialProviders !== undefined ? { socialProviders: list(socialProviders) } : {}),
-    });
-  } catch (error) {
-    console.error(error);
-  }
 }

@@ -1,16 +1,10 @@
 import { type ComponentType, useLayoutEffect, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import {
-  AuthGate,
-  ProfileEditor,
-  ProfileKitProvider,
-  SignIn,
-  SignUpWithBackground,
-  UserMenu,
-} from '../react/index';
+import { createRoot } from 'react-dom/client';
+import { ProfileKitProvider } from '../react/index';
 import css from '../styles.css?inline';
-import { clientsFor, resolveBaseURL, sharedConfig } from './clients';
-import { type EmbedOptions, fail, validateOptions, type WidgetName } from './options';
+import { clientsFor, resolveBaseURL } from './clients';
+import type { Mounted, Place, WidgetChunk } from './contract';
+import type { EmbedOptions } from './options';
 
 function addStyles(target: Document | ShadowRoot) {
   const parent = target instanceof Document ? target.head : target;
@@ -33,95 +27,60 @@ function HostContent({ nodes }: { nodes: DocumentFragment }) {
   return <div ref={box} style={{ display: 'contents' }} />;
 }
 
-export interface Mounted {
-  render(options: EmbedOptions): void;
-  unmount(): void;
-}
-
-export function mountWidget(element: Element, name: WidgetName, options: EmbedOptions): Mounted {
-  const shadow = options.shadow ?? sharedConfig().shadow ?? false;
-  let container: HTMLElement;
-  let root: Root;
-  let content: DocumentFragment | null = null;
-  let shadowRoot: ShadowRoot | null = null;
-  if (shadow) {
-    shadowRoot = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-    addStyles(shadowRoot);
-    container = document.createElement('div');
-    shadowRoot.append(container);
-  } else {
-    addStyles(document);
-    if (name === 'auth-gate') {
-      // The element's own children are the gated content: hold them until the gate lets them show.
-      content = document.createDocumentFragment();
-      content.append(...element.childNodes);
+/**
+ * An element chunk's `mount` for one component. `gate`: the element's children are the component's
+ * children (slotted in a shadow root, moved in otherwise).
+ */
+export function mountWith(
+  Widget: ComponentType<Record<string, unknown>>,
+  { gate = false } = {},
+): WidgetChunk['mount'] {
+  return function mount({ element, shadowRoot, content }: Place, options: EmbedOptions): Mounted {
+    const container = document.createElement('div');
+    if (shadowRoot) {
+      addStyles(shadowRoot);
+      shadowRoot.append(container);
+    } else {
+      addStyles(document);
+      element.append(container);
     }
-    container = document.createElement('div');
-    element.append(container);
-  }
-  root = createRoot(container);
+    const root = createRoot(container);
 
-  function render(own: EmbedOptions) {
-    const merged: EmbedOptions = { ...sharedConfig(), ...own };
-    const {
-      baseURL,
-      authMode = 'cookie',
-      shadow: _shadow,
-      questionnaire,
-      socialProviders,
-      ...props
-    } = merged;
-    const { authClient, profileClient } = clientsFor(resolveBaseURL(baseURL), authMode);
-    const Widget = {
-      'sign-up': SignUpWithBackground,
-      'profile-editor': ProfileEditor,
-      'auth-gate': AuthGate,
-      'sign-in': SignIn,
-      'user-menu': UserMenu,
-    }[name] as ComponentType<Record<string, unknown>>;
-    const children =
-      name !== 'auth-gate' ? undefined : shadowRoot ? (
+    function render(merged: EmbedOptions) {
+      const {
+        baseURL,
+        authMode = 'cookie',
+        shadow: _shadow,
+        questionnaire,
+        socialProviders,
+        ...props
+      } = merged;
+      const { authClient, profileClient } = clientsFor(resolveBaseURL(baseURL), authMode);
+      const children = !gate ? undefined : shadowRoot ? (
         <slot />
       ) : content ? (
         <HostContent nodes={content} />
       ) : null;
-    root.render(
-      <ProfileKitProvider
-        authClient={authClient}
-        profileClient={profileClient}
-        questionnaire={questionnaire}
-        socialProviders={socialProviders}
-        portalContainer={shadowRoot ? container : undefined}
-      >
-        <Widget {...props}>{children}</Widget>
-      </ProfileKitProvider>,
-    );
-  }
+      root.render(
+        <ProfileKitProvider
+          authClient={authClient}
+          profileClient={profileClient}
+          questionnaire={questionnaire}
+          socialProviders={socialProviders}
+          portalContainer={shadowRoot ? container : undefined}
+        >
+          <Widget {...props}>{children}</Widget>
+        </ProfileKitProvider>,
+      );
+    }
 
-  render(options);
-  return {
-    render,
-    unmount() {
-      root.unmount();
-      container.remove();
-      if (content) element.append(content);
-    },
+    render(options);
+    return {
+      render,
+      unmount() {
+        root.unmount();
+        container.remove();
+      },
+    };
   };
-}
-
-/**
- * Renders a widget into an element of the page and returns a function that removes it again.
- * Throws a {@link EmbedError} naming the problem when the element, the widget name or an option is wrong.
- *
- * @example
- * const unmount = ProfileKit.mount(document.querySelector('#join'), 'sign-up', {
- *   baseURL: 'https://auth.example.com',
- *   mode: 'dialog',
- * });
- */
-export function mount(element: Element, name: WidgetName, options: EmbedOptions = {}): () => void {
-  if (!(element instanceof Element)) fail(`mount needs an element of the page; got ${String(element)}`);
-  validateOptions(name, options);
-  const mounted = mountWidget(element, name, options);
-  return () => mounted.unmount();
 }

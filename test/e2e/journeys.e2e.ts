@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullJourney, newEmail, signUpWithPointer } from './journey';
 import {
   type ApiServer,
+  embedRoutes,
   freePort,
   hostPageHtml,
   launchBrowser,
@@ -20,11 +21,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-const embed = async () => ({
-  type: 'text/javascript; charset=utf-8',
-  body: await readFile(join(ROOT, 'dist/embed.global.js')),
-});
 
 describe('given the reference server and both example pages on one origin', () => {
   let api: ApiServer;
@@ -154,7 +150,7 @@ describe.each([
             type: 'text/html; charset=utf-8',
             body: await hostPageHtml({ baseURL: api.origin, authMode }),
           }),
-          '/embed/profilekit.js': embed,
+          ...(await embedRoutes()),
         },
         hostPort,
       );

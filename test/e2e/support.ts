@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -161,7 +161,7 @@ export interface StaticServer {
 /** Serves files (and `routes`, which win) on 127.0.0.1, as a separate origin from the API. */
 export async function startStaticServer(
   root: string | null,
-  routes: Record<string, () => Promise<{ type: string; body: string | Buffer }>> = {},
+  routes: Record<string, Route> = {},
   port?: number,
 ): Promise<StaticServer> {
   const server: Server = createHttpServer(async (request, response) => {
@@ -169,8 +169,8 @@ export async function startStaticServer(
     try {
       const route = routes[path];
       if (route) {
-        const { type, body } = await route();
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        const { type, body, headers } = await route();
+        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
         response.end(body);
         return;
       }
@@ -191,6 +191,26 @@ export async function startStaticServer(
     origin: `http://127.0.0.1:${listenOn}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+type Route = () => Promise<{ type: string; body: string | Buffer; headers?: Record<string, string> }>;
+
+/**
+ * The embed's folder (dist/embed: the loader and its chunks) as routes under `prefix`, for a static server
+ * that hosts it. `headers` go on every answer (a CDN's CORS header, say).
+ */
+export async function embedRoutes(
+  prefix = '/embed/',
+  headers: Record<string, string> = {},
+): Promise<Record<string, Route>> {
+  const dir = join(ROOT, 'dist/embed');
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.js'));
+  return Object.fromEntries(
+    files.map((file) => [
+      `${prefix}${file}`,
+      async () => ({ type: TYPES['.js'] as string, body: await readFile(join(dir, file)), headers }),
+    ]),
+  );
 }
 
 /** The example host page with its script tag pointed at an API server, or with no script tag at all. */

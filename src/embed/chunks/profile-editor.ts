@@ -1,0 +1,5 @@
+// The code of <profilekit-profile-editor>, loaded the first time one is on the page.
+import { ProfileEditor } from '../../react/index';
+import { mountWith } from '../mount';
+
+export const mount = mountWith(ProfileEditor as Parameters<typeof mountWith>[0]);
