@@ -18,68 +18,33 @@ export interface TranslateOptions {
 
 type Values = Record<string, string | number>;
 
+// `{n, plural, one {…} other {…}}`, with up to one brace level inside a branch (`{email}`).
+const PLURAL = /\{(\w+), *plural,((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}/g;
+const BRANCH = /(=?\w+) *\{((?:[^{}]|\{[^{}]*\})*)\}/g;
+
 /**
  * Fills a message: `{name}` takes a value; `{count, plural, one {# answer} other {# answers}}` picks the
  * branch by `Intl.PluralRules` (`=0`-style exact branches first), with `#` the number in the locale's digits.
  */
 export function formatMessage(text: string, values: Values, options: TranslateOptions = {}): string {
-  const tag = options.languageTag ?? 'en';
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('{', i);
-    if (open < 0) break;
-    out += text.slice(i, open);
-    const close = matching(text, open);
-    const body = text.slice(open + 1, close);
-    const comma = body.indexOf(',');
-    const name = (comma < 0 ? body : body.slice(0, comma)).trim();
-    const value = values[name];
-    if (value === undefined) out += text.slice(open, close + 1);
-    else if (comma < 0) out += show(typeof value === 'number' ? number(tag, value) : value, options);
-    else out += plural(body.slice(comma + 1), Number(value), values, options);
-    i = close + 1;
-  }
-  return out + text.slice(i);
-}
-
-function matching(text: string, open: number): number {
-  let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    if (text[j] === '{') depth++;
-    else if (text[j] === '}' && --depth === 0) return j;
-  }
-  return text.length - 1;
-}
-
-function number(tag: string, value: number): string {
-  return new Intl.NumberFormat(tag).format(value);
-}
-
-function show(value: string, options: TranslateOptions): string {
-  return options.isolate ? `\u2068${value}\u2069` : value;
-}
-
-function plural(spec: string, count: number, values: Values, options: TranslateOptions): string {
-  const tag = options.languageTag ?? 'en';
-  // `plural, one {…} other {…}`: the branches after the keyword.
-  const rest = spec.slice(spec.indexOf(',') + 1);
-  const branches = new Map<string, string>();
-  const pattern = /\s*(=?\w+)\s*\{/g;
-  let found = pattern.exec(rest);
-  while (found) {
-    const start = found.index + found[0].length - 1;
-    const end = matching(rest, start);
-    branches.set(found[1] as string, rest.slice(start + 1, end));
-    pattern.lastIndex = end + 1;
-    found = pattern.exec(rest);
-  }
-  const branch =
-    branches.get(`=${count}`) ??
-    branches.get(new Intl.PluralRules(tag).select(count)) ??
-    branches.get('other') ??
-    '';
-  return formatMessage(branch.replace(/#/g, show(number(tag, count), options)), values, options);
+  const tag = options.languageTag;
+  const show = (value: string | number) => {
+    const text = typeof value === 'number' ? new Intl.NumberFormat(tag).format(value) : value;
+    return options.isolate ? `\u2068${text}\u2069` : text;
+  };
+  return text
+    .replace(PLURAL, (whole, name: string, spec: string) => {
+      const count = values[name];
+      if (typeof count !== 'number') return whole;
+      const branches: Record<string, string> = {};
+      for (const [, key, branch] of spec.matchAll(BRANCH)) branches[key as string] = branch as string;
+      const chosen = branches[`=${count}`] ?? branches[new Intl.PluralRules(tag).select(count)];
+      return (chosen ?? branches.other ?? '').replace(/#/g, () => show(count));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      return value === undefined ? whole : show(value);
+    });
 }
 
 type Source = Localization | Record<string, string> | undefined;
