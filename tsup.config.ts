@@ -18,6 +18,13 @@ export default defineConfig([
       server: 'src/server/index.ts',
       msw: 'src/msw/index.ts',
       rsc: 'src/rsc/index.ts',
+      // One file per language, so a page loads only the one it passes to the provider.
+      'locales/en': 'src/locales/en.ts',
+      'locales/de': 'src/locales/de.ts',
+      'locales/fr': 'src/locales/fr.ts',
+      'locales/es': 'src/locales/es.ts',
+      'locales/ja': 'src/locales/ja.ts',
+      'locales/ar': 'src/locales/ar.ts',
     },
     platform: 'neutral',
   },

@@ -20,6 +20,7 @@ export default defineConfig({
       { find: /^profilekit\/msw$/, replacement: src('msw/index.ts') },
       { find: /^profilekit\/rsc$/, replacement: src('rsc/index.ts') },
       { find: /^profilekit\/styles\.css$/, replacement: src('styles.css') },
+      { find: /^profilekit\/locales\/(\w+)$/, replacement: src('locales/$1.ts') },
       { find: /^profilekit$/, replacement: src('react/index.ts') },
     ],
   },

@@ -29,6 +29,7 @@ const config: StorybookConfig = {
           { find: /^profilekit\/client$/, replacement: src('client/index.ts') },
           { find: /^profilekit\/msw$/, replacement: src('msw/index.ts') },
           { find: /^profilekit\/styles\.css$/, replacement: src('styles.css') },
+          { find: /^profilekit\/locales\/(\w+)$/, replacement: src('locales/$1.ts') },
           { find: /^profilekit$/, replacement: src('react/index.ts') },
         ],
       },

@@ -54,6 +54,7 @@ export type {
   SocialProvider,
 } from './types/auth-client';
 export type { AuthGateProps } from './types/gate-props';
+export type { ProfileKitLocale } from './types/locale';
 export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './types/message-keys';
 export type { ProfileEditorProps, UseProfileResult } from './types/profile-props';
 export type { ProfileKitProviderProps } from './types/provider-props';

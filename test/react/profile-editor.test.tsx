@@ -111,7 +111,7 @@ describe('given a person with a profile', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(years).toHaveFocus());
     expect(years).toHaveAccessibleDescription('Use a number of years or a range like 3-5.');
-    expect(screen.getByRole('status')).toHaveTextContent('1 answers need attention.');
+    expect(screen.getByRole('status')).toHaveTextContent('1 answer needs attention.');
     expect(requests.filter((r) => r.startsWith('PATCH'))).toEqual([]);
     await expectNoAxeViolations();
   });

@@ -158,9 +158,7 @@ export function DeleteAccount({
                 name="password"
                 type="password"
                 autoComplete="current-password"
-                label={
-                  hasPassword ? t('delete.password') : `${t('delete.password')} (${t('field.optional')})`
-                }
+                label={t(hasPassword ? 'delete.password' : 'delete.passwordOptional')}
                 error={errors.password}
                 cx={cx}
               />

@@ -36,7 +36,7 @@ export function UserMenu({
   showDelete = true,
   ...appearance
 }: UserMenuProps) {
-  const { context, t, cx, rootProps } = useAppearance('UserMenu', appearance, [
+  const { context, t, cx, rootProps, lang } = useAppearance('UserMenu', appearance, [
     accountMessages,
     signInMessages,
   ]);
@@ -216,6 +216,7 @@ export function UserMenu({
           className={cx('root', cx('dialog'))}
           overlayClassName={cx('overlay')}
           theme={rootProps['data-pk-theme']}
+          lang={lang}
           container={context.portalContainer}
         >
           {({ Title, Close }) => (

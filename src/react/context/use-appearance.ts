@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { coreMessages } from '../localization/en/core-messages';
-import { createTranslate } from '../localization/translate';
+import { translateWith } from '../localization/translate';
 import type { AppearanceProps, ClassNameSlot, HeadingLevel } from '../types/appearance-props';
 import type { Translate } from '../types/message-keys';
 import { useProfileKit } from './provider';
@@ -16,22 +16,33 @@ export function useAppearance(
   const theme = own.theme ?? context.theme ?? 'auto';
   const ownClasses = own.classNames;
   const sharedClasses = context.classNames;
+  const locale = context.locale;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the default message tables are module constants
   const t: Translate = useMemo(
-    () => createTranslate(own.localization, context.localization, ...messages, coreMessages),
-    [own.localization, context.localization],
+    () =>
+      translateWith({ languageTag: locale?.languageTag, isolate: locale?.dir === 'rtl' }, [
+        own.localization,
+        context.localization,
+        locale?.messages,
+        ...messages,
+        coreMessages,
+      ]),
+    [own.localization, context.localization, locale],
   );
   const cx = (slot: ClassNameSlot, ...extra: (string | false | undefined)[]) =>
     [unstyled ? '' : `pk-${slot}`, sharedClasses?.[slot], ownClasses?.[slot], ...extra]
       .filter(Boolean)
       .join(' ') || undefined;
+  // Set only when a locale is given: otherwise the page's own `lang` and `dir` apply.
+  const lang = { lang: locale?.languageTag, dir: locale ? (locale.dir ?? 'ltr') : undefined };
   const rootProps = {
+    ...lang,
     className: cx('root'),
     'data-pk-theme': theme === 'auto' ? undefined : theme,
     'data-pk-appearance': (own.appearance ?? context.appearance) === 'card' ? 'card' : undefined,
   };
   const level = clampLevel(own.headingLevel ?? context.headingLevel ?? 2);
-  return { context, t, cx, rootProps, level };
+  return { context, t, cx, rootProps, level, lang };
 }
 
 function clampLevel(level: number): HeadingLevel {

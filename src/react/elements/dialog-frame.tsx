@@ -23,6 +23,7 @@ export function DialogFrame(props: DialogFrameProps) {
         <Dialog.Content
           className={props.className}
           data-pk-theme={props.theme}
+          {...props.lang}
           aria-describedby={undefined}
           onOpenAutoFocus={(event) => {
             // The first answer to give, rather than the corner's close button.

@@ -11,7 +11,7 @@ export function LoadFailed(appearance: AppearanceProps) {
   return (
     <div {...rootProps}>
       <p role="alert" className={cx('alert')}>
-        {t('editor.loadFailed')} {error ? errorText(t, error.code) : null}
+        {t('editor.loadFailed', { reason: error ? errorText(t, error.code) : '' }).trim()}
       </p>
       <button type="button" className={cx('button')} onClick={() => void reload()}>
         {t('editor.retry')}

@@ -26,9 +26,12 @@ export function emptyBackground(): BackgroundValues {
 }
 
 /** The entries of a comma-separated text ("other" answers), trimmed, without empty ones. */
+/** Commas that separate entries: Latin, Arabic (U+060C), ideographic (U+3001) and full-width (U+FF0C). */
+export const SEPARATORS = /[,\u060C\u3001\uFF0C]/;
+
 export const splitList = (text: string) =>
   text
-    .split(',')
+    .split(SEPARATORS)
     .map((s) => s.trim())
     .filter(Boolean);
 

@@ -7,7 +7,7 @@ import { splitList } from './form-model';
 import { cross } from './question-parts';
 
 /**
- * "Other" answers as chips: type one, Enter or a comma adds it, each chip's button (or Backspace in the
+ * "Other" answers as chips: type one, Enter or a comma (Latin, Arabic or ideographic) adds it, each chip's button (or Backspace in the
  * empty box) removes it. The form keeps them as one comma-separated text, as the profile model expects;
  * whatever is typed but not yet added is added when the box loses focus, so nothing typed is lost.
  */
@@ -78,13 +78,17 @@ export function OtherEntries({
         aria-describedby={described || undefined}
         ref={input}
         onChange={(event) => {
-          // Everything up to the last comma is added; the rest stays in the box.
+          // Everything up to the last comma is added; the rest stays in the box. While an input method
+          // is composing (Japanese, Chinese), the text is not final yet: nothing is added.
           const value = event.target.value;
-          const cut = value.lastIndexOf(',') + 1;
+          if ((event.nativeEvent as InputEvent).isComposing) return setText(value);
+          const cut = value.search(/[^,\u060C\u3001\uFF0C]*$/);
           add(value.slice(0, cut));
           setText(value.slice(cut).trimStart());
         }}
         onKeyDown={(event) => {
+          // Enter that ends a composition confirms the composed text; it adds nothing.
+          if (event.nativeEvent.isComposing || event.keyCode === 229) return;
           if (event.key === 'Enter') {
             // Enter adds the entry; it does not submit the form.
             event.preventDefault();

@@ -39,7 +39,7 @@ export function labelText(question: Question, t: Translate) {
   return (
     <>
       {questionLabel(question, t)}
-      {question.required ? null : <span> ({t('field.optional')})</span>}
+      {question.required ? null : <span>{t('field.optional')}</span>}
     </>
   );
 }

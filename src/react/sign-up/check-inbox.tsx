@@ -88,7 +88,7 @@ export function CheckInbox(props: CheckInboxProps) {
       setUntil(at + cooldown * 1000);
       props.onSent(at);
       setSaid(
-        `${t('verify.resent', { email })}${cooldown > 0 ? ` ${t('verify.wait', { seconds: cooldown })}` : ''}`,
+        cooldown > 0 ? t('verify.resentWait', { email, seconds: cooldown }) : t('verify.resent', { email }),
       );
       return;
     }

@@ -41,13 +41,20 @@ function answerText(question: Question, values: SignUpValues, t: Translate): str
       return values.languages
         .filter((l) => l.language.trim())
         .map((l) =>
-          l.level ? `${l.language.trim()} (${t(`level.${l.level}` as MessageKey)})` : l.language.trim(),
+          l.level
+            ? t('signUp.languageLevel', {
+                language: l.language.trim(),
+                level: t(`level.${l.level}` as MessageKey),
+              })
+            : l.language.trim(),
         )
-        .join(', ');
+        .join(t('signUp.listSeparator'));
     case 'frameworks':
     case 'devices':
     case 'architectureFamiliarity':
-      return [...values[question.name], values.other[question.name].trim()].filter(Boolean).join(', ');
+      return [...values[question.name], values.other[question.name].trim()]
+        .filter(Boolean)
+        .join(t('signUp.listSeparator'));
     case 'softwareExperience':
     case 'hardwareExperience':
       return values[question.name] ? t(`level.${values[question.name]}` as MessageKey) : '';

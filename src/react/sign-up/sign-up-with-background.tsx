@@ -17,7 +17,7 @@ import { SignUpForm } from './sign-up-form';
 export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
   const { mode = 'inline', open, defaultOpen = false, onOpenChange, ...rest } = props;
   const trigger = useResolvedNode(props.trigger);
-  const { context, t, cx, rootProps } = useAppearance('SignUpWithBackground', rest, formText);
+  const { context, t, cx, rootProps, lang } = useAppearance('SignUpWithBackground', rest, formText);
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const [wanted, setWanted] = useState(defaultOpen || open === true);
   const triggerRef = useRef<HTMLElement>(null);
@@ -38,7 +38,12 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
     trigger
   ) : (
     // Outside any pk-root, the default trigger carries the design tokens (and theme) itself.
-    <button type="button" className={cx('button', cx('trigger'))} data-pk-theme={rootProps['data-pk-theme']}>
+    <button
+      type="button"
+      className={cx('button', cx('trigger'))}
+      data-pk-theme={rootProps['data-pk-theme']}
+      {...lang}
+    >
       {t(hasProfile && edit ? 'signUp.editTrigger' : 'signUp.trigger')}
     </button>
   );
@@ -72,6 +77,7 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
           className={cx('root', cx('dialog'))}
           overlayClassName={cx('overlay')}
           theme={rootProps['data-pk-theme']}
+          lang={lang}
           container={context.portalContainer}
         >
           {(parts) => (

@@ -266,7 +266,7 @@ export function useSignUp(options: SignUpOptions) {
         release();
       } else {
         setPhase('saveFailed');
-        setFormError(`${t('signUp.saveFailed')} ${errorText(t, code)}`);
+        setFormError(t('signUp.saveFailed', { reason: errorText(t, code) }));
       }
       onError?.({ code, step: 'review' });
     } finally {

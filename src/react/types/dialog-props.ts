@@ -18,6 +18,8 @@ export interface DialogFrameProps {
   className: string | undefined;
   overlayClassName: string | undefined;
   theme: 'light' | 'dark' | undefined;
+  /** The locale's `lang` and `dir`: a portalled dialog does not inherit the component's. */
+  lang?: { lang: string | undefined; dir: 'ltr' | 'rtl' | undefined };
   container: HTMLElement | null | undefined;
   children: (parts: DialogParts) => ReactNode;
 }

@@ -43,5 +43,8 @@ export type Localization = Partial<ProfileKitMessages>;
 
 export type MessageKey = keyof ProfileKitMessages;
 
-/** Looks up a message and fills `{name}` placeholders. */
+/**
+ * Looks up a message and fills its placeholders: `{name}` takes a value, and
+ * `{count, plural, one {# answer} other {# answers}}` picks the branch the language's plural rules choose.
+ */
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

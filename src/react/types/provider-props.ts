@@ -4,6 +4,7 @@ import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import type { ProfileSnapshot } from '../../client/snapshot';
 import type { AppearanceProps } from './appearance-props';
 import type { ProfileKitAuthClient, SessionData, SocialProvider } from './auth-client';
+import type { ProfileKitLocale } from './locale';
 
 export interface ProfileKitProviderProps extends AppearanceProps {
   /** Your better-auth React client. */
@@ -14,6 +15,12 @@ export interface ProfileKitProviderProps extends AppearanceProps {
   baseURL?: string;
   /** The questionnaire definition shared by the sign-up and the profile editor. */
   questionnaire?: QuestionnaireDefinition;
+  /**
+   * The language of every component: a shipped locale (`profilekit/locales/de`, `…/fr`, `…/es`, `…/ja`,
+   * `…/ar`) or one of your own. Sets `lang` and `dir` on the components and their dialogs; `localization`
+   * overrides single messages over it. Default: English, with no `lang` or `dir` set (the page's apply).
+   */
+  locale?: ProfileKitLocale;
   /** Where dialogs render. Default `document.body`; inside a shadow root, pass an element in it. */
   portalContainer?: HTMLElement | null;
   /** "Continue with …" buttons in the sign-in and the sign-up's account step, in this order (see `SocialProvider`). */

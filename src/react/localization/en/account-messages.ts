@@ -19,6 +19,7 @@ export const accountMessages = {
   'delete.start': 'Delete account…',
   'delete.confirmEmail': 'Type your email address ({email}) to confirm',
   'delete.password': 'Your password',
+  'delete.passwordOptional': 'Your password (optional)',
   'delete.passwordHint': 'You signed in with a provider, so no password is needed.',
   'delete.submit': 'Delete my account permanently',
   'delete.submitting': 'Deleting your account…',

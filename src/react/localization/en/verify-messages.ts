@@ -8,6 +8,7 @@ export const verifyMessages = {
   'verify.sending': 'Sending…',
   'verify.wait': 'You can send it again in {seconds} s.',
   'verify.resent': 'A new link is on its way to {email}.',
+  'verify.resentWait': 'A new link is on its way to {email}. You can send it again in {seconds} s.',
   'verify.ready': 'You can send the link again now.',
   'verify.changeEmail': 'Use a different email',
   'verify.expired': 'This link has expired. Send yourself a new one.',
