@@ -117,6 +117,7 @@ export function toProfile(row: Selected): Profile {
     softwareExperience: row.software_experience as Profile['softwareExperience'],
     hardwareExperience: row.hardware_experience as Profile['hardwareExperience'],
     backgroundPreference: row.background_preference as Profile['backgroundPreference'],
+    answers: row.answers ?? {},
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
