@@ -1,3 +1,13 @@
+export type {
+  AnswerOf,
+  AnswersOf,
+  AnswersPatch,
+  AnswerValue,
+  HostAnswers,
+  ProfileInputOf,
+  ProfileOf,
+  ProfilePatchOf,
+} from './answers';
 export {
   codeForStatus,
   type ErrorBody,
@@ -9,6 +19,25 @@ export {
   type ProfileKitErrorOptions,
   type ValidationIssue,
 } from './errors';
+export {
+  type BooleanQuestion,
+  type ChoiceOption,
+  type DateQuestion,
+  type GroupQuestion,
+  HOST_LIMITS,
+  type HostQuestion,
+  type HostQuestionKind,
+  type MultiQuestion,
+  type NumberQuestion,
+  type QuestionnaireStep,
+  type RowField,
+  type ScalarAnswer,
+  type ScaleLevel,
+  type ScaleQuestion,
+  type SingleQuestion,
+  type TextQuestion,
+  type VisibleWhen,
+} from './host-questions';
 export { PERSONAL_DATA_FILE, type PersonalData } from './personal-data';
 export {
   createProfileClient,
@@ -21,11 +50,20 @@ export {
 } from './profile-client';
 export type { ServerCapabilities } from './protocol';
 export {
+  type ProfileWrite,
+  type ProfileWriteOptions,
+  parseProfileWrite,
+  type StoredProfile,
+  shownQuestions,
+} from './profile-write';
+export {
   BACKGROUND_FIELDS,
   type BackgroundFieldName,
   defineQuestionnaire,
+  type PlainQuestionOptions,
   type Question,
   type QuestionKind,
+  type Questionnaire,
   type QuestionnaireDefinition,
   type QuestionOptions,
   type QuestionStep,

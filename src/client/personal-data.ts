@@ -24,6 +24,11 @@ export interface PersonalData {
   sessions: { createdAt: string; expiresAt: string; ipAddress: string | null; userAgent: string | null }[];
   /** The background profile, or null when none is saved. */
   profile: Profile | null;
+  /**
+   * Every stored host answer with the label of its question, including answers to questions the host has
+   * since hidden or removed (`label` is then the id, `asked` false). Empty without host answers.
+   */
+  answers?: { id: string; label: string; asked: boolean; value: unknown }[];
 }
 
 /** The file name a download of {@link PersonalData} gets. */

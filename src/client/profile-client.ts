@@ -264,7 +264,13 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     }
     const tag = response.headers.get('etag');
     etag = tag;
-    return { profile: parsed.data, etag: tag };
+    // The host answers are checked on write, by the questionnaire; a server without one sends `{}`.
+    const answers = (body.value as { answers?: unknown }).answers;
+    const profile = {
+      ...parsed.data,
+      answers: typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? answers : {},
+    } as Profile;
+    return { profile, etag: tag };
   }
 
   async function send(

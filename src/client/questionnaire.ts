@@ -1,3 +1,6 @@
+import { DEFAULT_OPTIONS } from './default-options';
+import { checkHostQuestions, type HostQuestion, type QuestionnaireStep } from './host-questions';
+
 /** The questions of the background questionnaire, one per profile field. */
 export type BackgroundFieldName =
   | 'languages'
@@ -48,6 +51,26 @@ export interface QuestionnaireDefinition {
   order?: readonly BackgroundFieldName[];
   /** Per-question changes. */
   fields?: Partial<Record<BackgroundFieldName, QuestionOptions>>;
+  /** Steps the host adds to the sign-up, in order after `software` and `hardware`. */
+  steps?: readonly QuestionnaireStep[];
+  /** The host's own questions, each with a stable `id`; their answers are the profile's `answers`. */
+  questions?: readonly HostQuestion[];
+}
+
+/** A built-in question's changes as plain data: `options` is a list, never a function. */
+export type PlainQuestionOptions = Omit<QuestionOptions, 'options'> & { options?: readonly string[] };
+
+/**
+ * A questionnaire as `defineQuestionnaire` returns it: plain data (no functions), so it can be passed from a
+ * Server Component to a client one, put in the embed's JSON and given to the server. `Q` is the host
+ * questions' literal type, which `AnswersOf` reads.
+ */
+export interface Questionnaire<Q extends readonly HostQuestion[] = readonly HostQuestion[]>
+  extends QuestionnaireDefinition {
+  readonly order?: readonly BackgroundFieldName[];
+  readonly fields?: Partial<Record<BackgroundFieldName, PlainQuestionOptions>>;
+  readonly steps?: readonly QuestionnaireStep[];
+  readonly questions: Q;
 }
 
 /** A question after the host's definition is applied. */
@@ -95,6 +118,29 @@ export function checkQuestionnaire(definition: QuestionnaireDefinition): void {
     }
     if (own?.options !== undefined && typeof own.options !== 'function') checkOptions(name, own.options);
   }
+  checkHostPart(definition);
+}
+
+/** The host questions and steps of a definition; kept apart from the built-in fields' checks above. */
+function checkHostPart(definition: QuestionnaireDefinition): void {
+  if (definition.questions === undefined && definition.steps === undefined) return;
+  checkHostQuestions(definition.questions ?? [], definition.steps ?? [], BACKGROUND_FIELDS);
+}
+
+/** The built-in fields' changes with each `options` function called on the default list. */
+function plainFields(
+  fields: QuestionnaireDefinition['fields'],
+): Partial<Record<BackgroundFieldName, PlainQuestionOptions>> | undefined {
+  if (fields === undefined) return undefined;
+  const out: Partial<Record<BackgroundFieldName, PlainQuestionOptions>> = {};
+  for (const [name, own] of Object.entries(fields) as [BackgroundFieldName, QuestionOptions][]) {
+    if (own === undefined) continue;
+    const { options, ...rest } = own;
+    const list = typeof options === 'function' ? options(DEFAULT_OPTIONS[name] ?? []) : options;
+    if (list !== undefined) checkOptions(name, list);
+    out[name] = list === undefined ? rest : { ...rest, options: [...list] };
+  }
+  return out;
 }
 
 export function checkOptions(name: string, options: unknown): asserts options is readonly string[] {
@@ -104,16 +150,37 @@ export function checkOptions(name: string, options: unknown): asserts options is
 }
 
 /**
- * Checks a questionnaire definition and returns it unchanged, typed. Throws a `TypeError` naming the
- * problem for an unknown question or a bad option, so a mistake shows at start-up, not as a blank form.
+ * Checks a questionnaire definition and returns it as plain data: each `options` function is called here, on
+ * the default list, so the result has no function in it and can cross any boundary (Server Component to
+ * client component, the embed's JSON, the server). Throws a `TypeError` naming the problem for an unknown
+ * question, a bad option, id, kind, step or bound, so a mistake shows at start-up, not as a blank form.
+ * The host questions' literal types are kept: `AnswersOf<typeof questionnaire>` is the answers' type.
  *
  * @example
  * const questionnaire = defineQuestionnaire({
  *   order: ['backgroundPreference', 'languages'],
  *   fields: { devices: { hidden: true }, frameworks: { required: true, options: (d) => [...d, 'Svelte'] } },
+ *   questions: [{ id: 'gpu', kind: 'single', label: 'Your GPU', options: ['RTX 4090', 'M3 Max'] }],
  * });
  */
-export function defineQuestionnaire(definition: QuestionnaireDefinition): QuestionnaireDefinition {
+export function defineQuestionnaire<const Q extends readonly HostQuestion[] = readonly []>(
+  definition: QuestionnaireDefinition & { questions?: Q },
+): Questionnaire<Q> {
   checkQuestionnaire(definition);
-  return definition;
+  const fields = plainFields(definition.fields);
+  return {
+    ...(definition.order ? { order: [...definition.order] } : {}),
+    ...(fields ? { fields } : {}),
+    ...(definition.steps ? { steps: definition.steps } : {}),
+    questions: plainQuestions(definition.questions ?? []) as Q,
+  };
+}
+
+/** A copy of the host questions that is sure to be data: a function or a class instance throws here. */
+function plainQuestions(questions: readonly HostQuestion[]): readonly HostQuestion[] {
+  try {
+    return structuredClone(questions);
+  } catch {
+    throw new TypeError('profilekit: questions must be plain data (no functions)');
+  }
 }

@@ -1,7 +1,6 @@
-import { EXPERIENCE_YEARS_OPTIONS } from './constants';
+import { DEFAULT_OPTIONS as OPTIONS } from './default-options';
 import {
   BACKGROUND_FIELDS,
-  type BackgroundFieldName,
   checkOptions,
   checkQuestionnaire,
   type Question,
@@ -22,39 +21,6 @@ const KINDS: readonly QuestionKind[] = [
   'level',
   'choice',
 ];
-
-/** The suggested answers; a question without a list takes no free answer. */
-const OPTIONS: Partial<Record<BackgroundFieldName, readonly string[]>> = {
-  languages: [
-    'Python',
-    'JavaScript',
-    'TypeScript',
-    'Java',
-    'C',
-    'C++',
-    'C#',
-    'Go',
-    'Rust',
-    'Kotlin',
-    'Swift',
-  ],
-  frameworks: [
-    'React',
-    'Vue',
-    'Angular',
-    'Next.js',
-    'Django',
-    'Flask',
-    'Spring',
-    'Express',
-    '.NET',
-    'PyTorch',
-  ],
-  // The package's ranges as a choice; a host that wants free answers sets allowOther.
-  experienceYears: EXPERIENCE_YEARS_OPTIONS,
-  devices: ['Raspberry Pi', 'Arduino', 'ESP32', 'STM32', 'NVIDIA Jetson', 'FPGA board'],
-  architectureFamiliarity: ['x86_64', 'ARM', 'RISC-V', 'AVR', 'GPU (CUDA)'],
-};
 
 /**
  * Applies a definition to the default questions: the visible questions in order, with their labels, steps

@@ -164,7 +164,11 @@ export type ProfileInput = z.input<typeof profileInputSchema>;
 export type NormalizedProfileInput = z.output<typeof profileInputSchema>;
 export type ProfilePatch = z.input<typeof profilePatchSchema>;
 export type NormalizedProfilePatch = z.output<typeof profilePatchSchema>;
-export type Profile = z.output<typeof profileSchema>;
+/**
+ * The profile as the API returns it. `answers` holds the host questions' answers keyed by question id (`{}`
+ * when there are none); `ProfileOf<AnswersOf<typeof questionnaire>>` types them.
+ */
+export type Profile = z.output<typeof profileSchema> & { answers: Record<string, unknown> };
 
 /** Keys of a profile that the server owns; sending one is a validation error. */
 export const READ_ONLY_KEYS = [

@@ -96,6 +96,7 @@ export const sampleProfile: Omit<Profile, 'createdAt' | 'updatedAt'> = {
   softwareExperience: 'advanced',
   hardwareExperience: 'intermediate',
   backgroundPreference: 'both',
+  answers: {},
 };
 
 export const personas: Readonly<Record<PersonaName, Persona>> = {

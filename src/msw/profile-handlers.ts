@@ -180,6 +180,7 @@ const profileHandler = (s: MockState, profileUrl: string) =>
       softwareExperience: input.softwareExperience ?? null,
       hardwareExperience: input.hardwareExperience ?? null,
       backgroundPreference: input.backgroundPreference ?? null,
+      answers: stored?.profile.answers ?? {},
       createdAt: stored?.profile.createdAt ?? now,
       updatedAt: now,
     };

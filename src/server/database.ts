@@ -14,6 +14,8 @@ export interface UserProfilesTable {
   software_experience: string | null;
   hardware_experience: string | null;
   background_preference: string | null;
+  /** The host questions' answers keyed by question id (migration 0003). */
+  answers: ColumnType<Record<string, unknown>, string | undefined, string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PersonalData } from '../client/personal-data';
+import type { QuestionnaireDefinition } from '../client/questionnaire';
 import type { Profile } from '../client/schema';
 import type { ProfileKitDatabase } from './database';
 
@@ -13,6 +14,7 @@ export async function readPersonalData(
   db: Kysely<ProfileKitDatabase>,
   userId: string,
   toProfile: (row: ProfileKitRow) => Profile,
+  questionnaire?: QuestionnaireDefinition,
 ): Promise<PersonalData | null> {
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user) return null;
@@ -56,7 +58,17 @@ export async function readPersonalData(
       userAgent: s.user_agent,
     })),
     profile: profile ? toProfile(profile as ProfileKitRow) : null,
+    answers: labelled(profile?.answers ?? {}, questionnaire),
   };
+}
+
+/** The stored host answers, each with its question's label; an answer no question asks now is kept too. */
+function labelled(answers: Record<string, unknown>, questionnaire: QuestionnaireDefinition | undefined) {
+  const questions = new Map((questionnaire?.questions ?? []).map((q) => [q.id, q]));
+  return Object.entries(answers).map(([id, value]) => {
+    const question = questions.get(id);
+    return { id, label: question?.label ?? id, asked: question !== undefined && !question.hidden, value };
+  });
 }
 
 type Row = ProfileKitDatabase['user_profiles'];

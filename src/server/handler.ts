@@ -3,17 +3,17 @@ import {
   type ErrorBody,
   type ErrorCode,
   ErrorCodes,
-  type NormalizedProfileInput,
-  type NormalizedProfilePatch,
   PERSONAL_DATA_FILE,
-  type Profile,
+  type ProfileKitError,
+  type ProfileOf,
   parseProfileInput,
   parseProfilePatch,
+  parseProfileWrite,
+  type QuestionnaireDefinition,
   type ValidationIssue,
 } from '../client/index';
 import {
   DEFAULT_MAX_BODY_BYTES,
-  etagForVersion,
   ifNoneMatchHits,
   PROFILE_METHODS,
   type Precondition,
@@ -32,6 +32,10 @@ import {
   originRefusal,
   originsOfAuth,
 } from './guards';
+import { columnsOf, etagOf, replacementColumns, type Selected, storedOf, toProfile } from './profile-row';
+import { checkedQuestionnaire } from './questionnaire';
+
+export { etagOf, type Selected, toProfile } from './profile-row';
 
 /** The part of a better-auth instance the handler uses: any `betterAuth(...)` result fits. */
 export interface SessionSource {
@@ -40,7 +44,15 @@ export interface SessionSource {
   };
 }
 
-export interface ProfileHandlerOptions {
+/** What `onSaved` is told after each write that changed a profile. */
+export interface ProfileSavedEvent<A = Record<string, unknown>> {
+  userId: string;
+  profile: ProfileOf<A>;
+  /** The write created the profile (201). */
+  created: boolean;
+}
+
+export interface ProfileHandlerOptions<A = Record<string, unknown>> {
   /** Your better-auth instance. The user id is taken from its session, never from the request. */
   auth: SessionSource;
   /** A Kysely instance over the database that profilekit's migrations set up. */
@@ -61,6 +73,18 @@ export interface ProfileHandlerOptions {
    * are not checked.
    */
   trustedOrigins?: readonly string[] | OriginPolicy;
+  /**
+   * The questionnaire the forms use (`defineQuestionnaire`'s result, or its JSON). With it every write is
+   * validated by the same rules as the form (built-in `required`, host answers by kind, bounds, options,
+   * visibility), a refusal is 400 `VALIDATION_FAILED` with a path per wrong answer, and host answers are
+   * stored in `answers`. Without it the handler takes no host answers.
+   */
+  questionnaire?: QuestionnaireDefinition;
+  /**
+   * Called after each write that stored a profile, with the profile as the API returns it, typed by the
+   * questionnaire's answers. A failing hook goes to `onError`; the write stands.
+   */
+  onSaved?: (event: ProfileSavedEvent<A>) => void | Promise<void>;
 }
 
 const ALLOW = PROFILE_METHODS.join(', ');
@@ -69,12 +93,6 @@ const ALLOW = PROFILE_METHODS.join(', ');
  * `FORBIDDEN` (by its status) and the components need no text of their own for it.
  */
 const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED' as ErrorCode;
-
-type Row = ProfileKitDatabase['user_profiles'];
-/** @internal A user_profiles row as selected. */
-export type Selected = {
-  [K in keyof Row]: Row[K] extends { __select__: infer S } ? S : Row[K];
-};
 
 class HttpError extends Error {
   constructor(
@@ -101,60 +119,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-/** @internal */
-export function etagOf(row: { version: number }): string {
-  return etagForVersion(row.version);
-}
-
-function toIso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
-/** @internal The API's camelCase profile from a row. */
-export function toProfile(row: Selected): Profile {
-  return {
-    languages: row.languages.map(({ language, level }) => ({ language, level })) as Profile['languages'],
-    frameworks: row.frameworks,
-    experienceYears: row.experience_years,
-    devices: row.devices,
-    architectureFamiliarity: row.architecture_familiarity,
-    softwareExperience: row.software_experience as Profile['softwareExperience'],
-    hardwareExperience: row.hardware_experience as Profile['hardwareExperience'],
-    backgroundPreference: row.background_preference as Profile['backgroundPreference'],
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-  };
-}
-
-const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
-
-function columnsOf(input: NormalizedProfilePatch): Record<string, unknown> {
-  const columns: Record<string, unknown> = {};
-  if (input.languages !== undefined) columns.languages = jsonb(input.languages);
-  if (input.frameworks !== undefined) columns.frameworks = jsonb(input.frameworks);
-  if (input.experienceYears !== undefined) columns.experience_years = input.experienceYears;
-  if (input.devices !== undefined) columns.devices = jsonb(input.devices);
-  if (input.architectureFamiliarity !== undefined)
-    columns.architecture_familiarity = jsonb(input.architectureFamiliarity);
-  if (input.softwareExperience !== undefined) columns.software_experience = input.softwareExperience;
-  if (input.hardwareExperience !== undefined) columns.hardware_experience = input.hardwareExperience;
-  if (input.backgroundPreference !== undefined) columns.background_preference = input.backgroundPreference;
-  return columns;
-}
-
-/** A whole replacement: every optional field that is absent becomes null. */
-function replacementColumns(input: NormalizedProfileInput): Record<string, unknown> {
-  return columnsOf({
-    experienceYears: null,
-    devices: null,
-    architectureFamiliarity: null,
-    softwareExperience: null,
-    hardwareExperience: null,
-    backgroundPreference: null,
-    ...input,
-  });
-}
-
 async function readBody(request: Request, limit: number): Promise<unknown> {
   const body = await readJsonBody(request, limit);
   if (!body.ok) throw fail(body.status, body.code, body.message);
@@ -172,8 +136,8 @@ async function readBody(request: Request, limit: number): Promise<unknown> {
  * - `If-None-Match: *` on `PUT` creates only: when a profile exists, 412 `PROFILE_VERSION_CONFLICT`.
  * - Bad input gets a 4xx with a code (400, 413, 415), never a 5xx, and changes nothing.
  */
-export function createProfileHandler(
-  options: ProfileHandlerOptions,
+export function createProfileHandler<A = Record<string, unknown>>(
+  options: ProfileHandlerOptions<A>,
 ): (request: Request) => Promise<Response> {
   const { auth, db } = options;
   if (!auth?.api || typeof auth.api.getSession !== 'function') {
@@ -192,6 +156,7 @@ export function createProfileHandler(
         "your better-auth options, or pass `trustedOrigins` here, e.g. trustedOrigins: ['http://localhost:5173']",
     );
   }
+  const questionnaire = options.questionnaire && checkedQuestionnaire(options.questionnaire);
   const originPolicy =
     typeof options.trustedOrigins === 'function'
       ? options.trustedOrigins
@@ -201,46 +166,74 @@ export function createProfileHandler(
 
   const capabilities = capabilitiesOf(auth);
 
-  async function current(userId: string): Promise<Selected | undefined> {
-    return (await profiles
-      .selectFrom('user_profiles')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .executeTakeFirst()) as Selected | undefined;
+  type Db = Kysely<ProfileKitDatabase>;
+
+  async function current(on: Db, userId: string, lock = false): Promise<Selected | undefined> {
+    const query = on.selectFrom('user_profiles').selectAll().where('user_id', '=', userId);
+    return (await (lock ? query.forUpdate() : query).executeTakeFirst()) as Selected | undefined;
   }
 
-  function respond(status: number, row: Selected): Response {
-    return json(status, toProfile(row), { etag: etagOf(row) });
-  }
+  /** A write's outcome; the response and the `onSaved` call are made from it once the write is committed. */
+  type Written = { status: number; row: Selected; unchanged?: boolean };
+  const respond = (status: number, row: Selected): Written => ({ status, row });
 
-  async function conflictOrMissing(userId: string): Promise<HttpError> {
-    const exists = await current(userId);
+  async function conflictOrMissing(on: Db, userId: string): Promise<HttpError> {
+    const exists = await current(on, userId);
     return exists
       ? fail(412, ErrorCodes.PROFILE_VERSION_CONFLICT, 'The profile changed since it was read; read it again')
       : fail(412, ErrorCodes.PROFILE_VERSION_CONFLICT, 'There is no profile at that version');
   }
 
-  async function put(userId: string, request: Request): Promise<Response> {
+  const invalid = (error: ProfileKitError) =>
+    fail(400, ErrorCodes.VALIDATION_FAILED, error.message, error.issues);
+
+  /**
+   * With a questionnaire a write is validated against the stored profile (visibleWhen, required, the answers
+   * it keeps), read and locked in the same transaction as the write. Without one, as before: no read.
+   */
+  function withStored<T>(userId: string, write: (on: Db, stored: Selected | undefined) => Promise<T>) {
+    if (!questionnaire) return write(profiles, undefined);
+    return profiles.transaction().execute(async (trx) => write(trx, await current(trx, userId, true)));
+  }
+
+  async function put(userId: string, request: Request): Promise<Written> {
     const precondition = parseIfMatch(request.headers.get('if-match'));
-    const parsed = parseProfileInput(await readBody(request, limit));
-    if (!parsed.success)
-      throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
-    const columns = replacementColumns(parsed.data);
+    const body = await readBody(request, limit);
     const unless = parseIfMatch(request.headers.get('if-none-match'));
-    if (unless.kind !== 'none') return putUnlessMatch(userId, columns, unless, precondition);
-    if (precondition.kind === 'none') {
-      const row = (await profiles
-        .insertInto('user_profiles')
-        .values({ user_id: userId, ...columns } as never)
-        .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet({ ...columns, version: sql`user_profiles.version + 1` } as never),
-        )
-        .returningAll()
-        .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
-        .executeTakeFirstOrThrow()) as Selected & { inserted: boolean };
-      return respond(row.inserted ? 201 : 200, row);
-    }
-    return update(userId, columns, precondition);
+    return withStored(userId, async (on, stored) => {
+      let columns: Record<string, unknown>;
+      if (questionnaire) {
+        const parsed = parseProfileWrite(questionnaire, body, {
+          mode: 'put',
+          stored: stored && storedOf(stored),
+        });
+        if (!parsed.success) throw invalid(parsed.error);
+        columns = {
+          ...replacementColumns(parsed.data.profile),
+          answers: JSON.stringify(parsed.data.answers),
+        };
+      } else {
+        const parsed = parseProfileInput(body);
+        if (!parsed.success) throw invalid(parsed.error);
+        columns = replacementColumns(parsed.data);
+      }
+      if (unless.kind !== 'none') return putUnlessMatch(on, userId, columns, unless, precondition);
+      if (precondition.kind === 'none') {
+        const row = (await on
+          .insertInto('user_profiles')
+          .values({ user_id: userId, ...columns } as never)
+          .onConflict((oc) =>
+            oc
+              .column('user_id')
+              .doUpdateSet({ ...columns, version: sql`user_profiles.version + 1` } as never),
+          )
+          .returningAll()
+          .returning(sql<boolean>`(xmax = 0)`.as('inserted'))
+          .executeTakeFirstOrThrow()) as Selected & { inserted: boolean };
+        return respond(row.inserted ? 201 : 200, row);
+      }
+      return update(on, userId, columns, precondition);
+    });
   }
 
   /**
@@ -249,11 +242,12 @@ export function createProfileHandler(
    * those versions. Otherwise 412 and nothing changes. One statement, so two racing creates cannot both win.
    */
   async function putUnlessMatch(
+    on: Db,
     userId: string,
     columns: Record<string, unknown>,
     unless: Precondition,
     precondition: Precondition,
-  ): Promise<Response> {
+  ): Promise<Written> {
     if (precondition.kind !== 'none') {
       throw fail(400, ErrorCodes.VALIDATION_FAILED, 'Send If-Match or If-None-Match, not both', [
         {
@@ -264,7 +258,7 @@ export function createProfileHandler(
       ]);
     }
     const versions = unless.kind === 'versions' ? unless.versions : [];
-    const row = (await profiles
+    const row = (await on
       .insertInto('user_profiles')
       .values({ user_id: userId, ...columns } as never)
       .onConflict((oc) => {
@@ -287,10 +281,15 @@ export function createProfileHandler(
     );
   }
 
-  async function update(userId: string, columns: Record<string, unknown>, precondition: Precondition) {
+  async function update(
+    on: Db,
+    userId: string,
+    columns: Record<string, unknown>,
+    precondition: Precondition,
+  ) {
     if (precondition.kind === 'versions' && precondition.versions.length === 0)
-      throw await conflictOrMissing(userId);
-    let query = profiles
+      throw await conflictOrMissing(on, userId);
+    let query = on
       .updateTable('user_profiles')
       .set({ ...columns, version: sql`version + 1` } as never)
       .where('user_id', '=', userId);
@@ -299,32 +298,48 @@ export function createProfileHandler(
     if (row) return respond(200, row);
     if (precondition.kind === 'none')
       throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
-    throw await conflictOrMissing(userId);
+    throw await conflictOrMissing(on, userId);
   }
 
-  async function patch(userId: string, request: Request): Promise<Response> {
+  async function patch(userId: string, request: Request): Promise<Written> {
     const precondition = parseIfMatch(request.headers.get('if-match'));
-    const parsed = parseProfilePatch(await readBody(request, limit));
-    if (!parsed.success)
-      throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
-    const columns = columnsOf(parsed.data);
-    if (Object.keys(columns).length === 0) {
-      const row = await current(userId);
-      if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
-      if (precondition.kind === 'versions' && !precondition.versions.includes(row.version)) {
-        throw fail(
-          412,
-          ErrorCodes.PROFILE_VERSION_CONFLICT,
-          'The profile changed since it was read; read it again',
-        );
+    const body = await readBody(request, limit);
+    return withStored(userId, async (on, stored) => {
+      let columns: Record<string, unknown>;
+      if (questionnaire) {
+        const parsed = parseProfileWrite(questionnaire, body, {
+          mode: 'patch',
+          stored: stored && storedOf(stored),
+          // No profile yet: the body's own checks, then 404.
+          whole: stored !== undefined,
+        });
+        if (!parsed.success) throw invalid(parsed.error);
+        columns = columnsOf(parsed.data.profile);
+        if ((body as { answers?: unknown }).answers !== undefined)
+          columns.answers = JSON.stringify(parsed.data.answers);
+      } else {
+        const parsed = parseProfilePatch(body);
+        if (!parsed.success) throw invalid(parsed.error);
+        columns = columnsOf(parsed.data);
       }
-      return respond(200, row);
-    }
-    return update(userId, columns, precondition);
+      if (Object.keys(columns).length === 0) {
+        const row = stored ?? (await current(on, userId));
+        if (!row) throw fail(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
+        if (precondition.kind === 'versions' && !precondition.versions.includes(row.version)) {
+          throw fail(
+            412,
+            ErrorCodes.PROFILE_VERSION_CONFLICT,
+            'The profile changed since it was read; read it again',
+          );
+        }
+        return { status: 200, row, unchanged: true };
+      }
+      return update(on, userId, columns, precondition);
+    });
   }
 
   async function get(userId: string, request: Request, head: boolean): Promise<Response> {
-    const row = await current(userId);
+    const row = await current(profiles, userId);
     if (!row)
       return head ? new Response(null, { status: 200, headers: json(200, null).headers }) : json(200, null);
     const tag = etagOf(row);
@@ -332,7 +347,7 @@ export function createProfileHandler(
     if (ifNoneMatchHits(ifNoneMatch, tag)) {
       return new Response(null, { status: 304, headers: { etag: tag, 'cache-control': 'no-store' } });
     }
-    const response = respond(200, row);
+    const response = json(200, toProfile(row), { etag: tag });
     return head ? new Response(null, { status: 200, headers: response.headers }) : response;
   }
 
@@ -344,6 +359,19 @@ export function createProfileHandler(
     return json(200, capabilities, { 'cache-control': 'no-cache', vary: 'Origin' });
   }
 
+  async function answerWrite(userId: string, { status, row, unchanged }: Written): Promise<Response> {
+    const profile = toProfile(row);
+    if (options.onSaved && !unchanged) {
+      try {
+        await options.onSaved({ userId, profile: profile as never, created: status === 201 });
+      } catch (error) {
+        // The profile is stored: a failing hook is the host's to log, not the client's to retry.
+        onError(error);
+      }
+    }
+    return json(status, profile, { etag: etagOf(row) });
+  }
+
   /** `GET <path>/export`: the person's data as a JSON file (see `readPersonalData`). */
   async function exportData(request: Request): Promise<Response> {
     if (request.method.toUpperCase() !== 'GET') {
@@ -352,7 +380,7 @@ export function createProfileHandler(
     const session = await auth.api.getSession({ headers: request.headers });
     const userId = session?.user?.id;
     if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to export your data');
-    const data = await readPersonalData(profiles, userId, toProfile);
+    const data = await readPersonalData(profiles, userId, toProfile, questionnaire);
     if (!data) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to export your data');
     return json(200, data, { 'content-disposition': `attachment; filename="${PERSONAL_DATA_FILE}"` });
   }
@@ -381,8 +409,8 @@ export function createProfileHandler(
       const userId = session?.user?.id;
       if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
       if (method === 'GET' || method === 'HEAD') return await get(userId, request, method === 'HEAD');
-      if (method === 'PUT') return await put(userId, request);
-      return await patch(userId, request);
+      const written = method === 'PUT' ? await put(userId, request) : await patch(userId, request);
+      return await answerWrite(userId, written);
     } catch (error) {
       if (error instanceof HttpError) return json(error.status, error.body, error.headers);
       const refused = clientFailure(error, request);

@@ -11,6 +11,8 @@ import initDown from './migrations/0001_auth_and_profiles.down.sql';
 import initUp from './migrations/0001_auth_and_profiles.up.sql';
 import rateLimitsDown from './migrations/0002_rate_limits.down.sql';
 import rateLimitsUp from './migrations/0002_rate_limits.up.sql';
+import hostAnswersDown from './migrations/0003_host_answers.down.sql';
+import hostAnswersUp from './migrations/0003_host_answers.up.sql';
 
 /** The name of the table that records which profilekit migrations ran (kept apart from a host's own). */
 export const MIGRATION_TABLE = 'profilekit_migration';
@@ -51,6 +53,7 @@ function sqlMigration(up: string, down: string): Migration {
 export const migrationSql: Readonly<Record<string, { up: string; down: string }>> = {
   '0001_auth_and_profiles': { up: initUp, down: initDown },
   '0002_rate_limits': { up: rateLimitsUp, down: rateLimitsDown },
+  '0003_host_answers': { up: hostAnswersUp, down: hostAnswersDown },
 };
 
 /** A Kysely MigrationProvider over profilekit's SQL migrations, for hosts that run their own Migrator. */

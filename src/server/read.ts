@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProfileSnapshot } from '../client/snapshot';
 import type { ProfileKitDatabase } from './database';
-import { etagOf, type Selected, toProfile } from './handler';
+import { etagOf, type Selected, toProfile } from './profile-row';
 import { getSession, type RequestHeaders, type SessionReader } from './session';
 
 export type GetProfileOptions = {

@@ -15,6 +15,7 @@ const stored: Profile = {
   softwareExperience: 'advanced',
   hardwareExperience: null,
   backgroundPreference: 'software',
+  answers: {},
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

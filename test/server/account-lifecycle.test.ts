@@ -192,8 +192,10 @@ describe('given the data export', () => {
       profile: { ...fullProfile, languages: fullProfile.languages },
     });
     expect(Object.keys(data).sort()).toEqual(
-      ['accounts', 'exportedAt', 'format', 'profile', 'sessions', 'user'].sort(),
+      ['accounts', 'answers', 'exportedAt', 'format', 'profile', 'sessions', 'user'].sort(),
     );
+    // No host questions were answered: the labelled list is empty.
+    expect(data.answers).toEqual([]);
     // No password hash and no session token travel in the file.
     const secrets = await sql<{ password_hash: string; token: string }>`
       SELECT a.password_hash, s.token FROM accounts a JOIN sessions s ON s.user_id = a.user_id

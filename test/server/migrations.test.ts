@@ -80,6 +80,7 @@ describe('given an empty database', () => {
     const up = [
       { name: '0001_auth_and_profiles', direction: 'Up' },
       { name: '0002_rate_limits', direction: 'Up' },
+      { name: '0003_host_answers', direction: 'Up' },
     ];
     expect(await migrate(database.db)).toEqual(up);
     expect(await migrate(database.db)).toEqual([]);
@@ -91,6 +92,8 @@ describe('given an empty database', () => {
       'users',
       'verifications',
     ]);
+    expect(await migrate(database.db, 'down')).toEqual([{ name: '0003_host_answers', direction: 'Down' }]);
+    expect(Object.keys(await columns('user_profiles'))).not.toContain('answers');
     expect(await migrate(database.db, 'down')).toEqual([{ name: '0002_rate_limits', direction: 'Down' }]);
     expect(await tables()).not.toContain('rate_limits');
     expect(await migrate(database.db, 'reset')).toEqual([
@@ -131,6 +134,7 @@ describe('given an empty database', () => {
         software_experience: { type: 'character varying(20)', nullable: true, default: null },
         hardware_experience: { type: 'character varying(20)', nullable: true, default: null },
         background_preference: { type: 'character varying(20)', nullable: true, default: null },
+        answers: { type: 'jsonb', nullable: false, default: "'{}'::jsonb" },
         version: { type: 'integer', nullable: false, default: '1' },
         created_at: { type: 'timestamp with time zone', nullable: false, default: NOW },
         updated_at: { type: 'timestamp with time zone', nullable: false, default: NOW },
@@ -233,6 +237,8 @@ describe('given an empty database', () => {
       await expect(insert('architecture_familiarity', '{}')).rejects.toThrow(/is_array/);
       await expect(insert('software_experience', 'wizard')).rejects.toThrow(/software_experience_level/);
       await expect(insert('background_preference', 'neither')).rejects.toThrow(/background_preference_value/);
+      await expect(insert('answers', '["gpu"]')).rejects.toThrow(/user_profiles_answers_is_object/);
+      await expect(insert('answers', 'null')).rejects.toThrow(/user_profiles_answers_is_object/);
       await insert('devices', '["Pi"]');
       await expect(insert('devices', '["Pi"]')).rejects.toThrow(/unique|duplicate/i);
     });
