@@ -48,7 +48,6 @@ export {
   type VersionedProfile,
   type WriteOptions,
 } from './profile-client';
-export type { ServerCapabilities } from './protocol';
 export {
   type ProfileWrite,
   type ProfileWriteOptions,
@@ -56,6 +55,7 @@ export {
   type StoredProfile,
   shownQuestions,
 } from './profile-write';
+export type { ServerCapabilities } from './protocol';
 export {
   BACKGROUND_FIELDS,
   type BackgroundFieldName,
