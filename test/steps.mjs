@@ -8,16 +8,18 @@
 //   npm test -- --list               the graph, without running it
 //   PROFILEKIT_TEST_SLOTS=1 npm test one step at a time (the order of the table), for a quiet baseline
 //
-// Each step's output goes to e2e-artifacts/steps/<step>.log; a failing step's log is printed in full, the steps
+// Each step's output goes to e2e-artifacts/steps/<step>.log; a failing step's log is printed (its end), the steps
 // still running are stopped, and the run fails.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const LOGS = join(ROOT, 'e2e-artifacts/steps');
+/** How much of a failing step's log is printed. */
+const TAIL = 300;
 
 /**
  * `load` is how much of the machine a step keeps busy, in cores, as measured on the 2-core CI machine: the
@@ -132,8 +134,15 @@ function start(step) {
     if (code !== 0) {
       failed = true;
       log.on('close', () => {
+        const lines = readFileSync(join(LOGS, `${step.name}.log`), 'utf8')
+          .trimEnd()
+          .split('\n');
         console.log(`\n----- ${step.name}: ${step.run} (exit ${code ?? signal}) -----`);
-        console.log(readFileSync(join(LOGS, `${step.name}.log`), 'utf8'));
+        if (lines.length > TAIL)
+          console.log(
+            `(the last ${TAIL} of ${lines.length} lines; all in ${relative(ROOT, LOGS)}/${step.name}.log)`,
+          );
+        console.log(lines.slice(-TAIL).join('\n'));
         for (const [, other] of status) {
           if (other.state === 'running' && other.child) {
             other.state = 'stopped';
