@@ -29,6 +29,7 @@ const TAIL = 300;
 const STEPS = [
   // Listed in the order they are started when several could: what others wait for, then the longest.
   { name: 'build', run: 'npm run build', load: 1 },
+  { name: 'typecheck', run: 'tsc -p tsconfig.json', load: 1 },
   {
     name: 'examples',
     run: 'tsx examples/react-app/build.ts && PROFILEKIT_EXAMPLE_REACT=18 tsx examples/react-app/build.ts',
@@ -60,7 +61,6 @@ const STEPS = [
   },
   { name: 'unit', run: 'vitest run', load: 2 },
   { name: 'react18', run: 'vitest run -c vitest.react18.config.ts', load: 1 },
-  { name: 'typecheck', run: 'tsc -p tsconfig.json', load: 1 },
   { name: 'types', run: 'npm run test:types', needs: ['build'], load: 1 },
   { name: 'lint', run: 'biome check --error-on-warnings .', load: 0.5 },
   { name: 'package', run: 'npm run check:package', needs: ['build'], load: 0.5 },
@@ -105,11 +105,13 @@ function busy() {
 
 function schedule() {
   if (failed) return finishIfDone();
+  // In the table's order: a step that is ready but has no room waits, and so does every step after it, so
+  // that a long step is never starved by a row of short ones.
   for (const step of chosen) {
     const st = status.get(step.name);
     if (st.state !== 'waiting' || !ready(step)) continue;
     const load = busy();
-    if (load > 0 && load + step.load > slots) continue;
+    if (load > 0 && load + step.load > slots) break;
     start(step);
   }
   finishIfDone();
@@ -121,7 +123,13 @@ function start(step) {
   st.start = Date.now();
   const log = createWriteStream(join(LOGS, `${step.name}.log`));
   console.log(`${clock()} start ${step.name}`);
-  const child = spawn('bash', ['-c', step.run], { cwd: ROOT, env, detached: true });
+  const cpuFile = join(LOGS, `${step.name}.cpu`);
+  const child = spawn('/usr/bin/time', ['-q', '-f', '%U %S', '-o', cpuFile, 'bash', '-c', step.run], {
+    cwd: ROOT,
+    env,
+    detached: true,
+  });
+  st.cpuFile = cpuFile;
   st.child = child;
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
@@ -166,19 +174,30 @@ function finishIfDone() {
   if (!failed && states.includes('waiting')) return;
   if (reported) return;
   reported = true;
-  console.log('\nstep        result    started   took');
+  console.log('\nstep        result    started     took   CPU time');
   for (const step of chosen) {
     const st = status.get(step.name);
     const at = st.start ? seconds(st.start - started) : '';
     const took = st.start && st.end ? seconds(st.end - st.start) : '';
+    const cpu = st.cpuFile && st.state !== 'stopped' ? cpuSeconds(st.cpuFile) : '';
     console.log(
-      `${step.name.padEnd(11)} ${(st.state === 'waiting' ? 'not run' : st.state).padEnd(9)} ${at.padStart(7)}  ${took.padStart(7)}`,
+      `${step.name.padEnd(11)} ${(st.state === 'waiting' ? 'not run' : st.state).padEnd(9)} ${at.padStart(7)}  ${took.padStart(7)}  ${cpu.padStart(9)}`,
     );
   }
   console.log(
     `wall time: ${seconds(Date.now() - started)} on ${availableParallelism()} cores, ${slots} slots`,
   );
   process.exit(failed ? 1 : 0);
+}
+
+/** User + system CPU seconds of a step and everything it waited for, as /usr/bin/time wrote them. */
+function cpuSeconds(file) {
+  try {
+    const [user, system] = readFileSync(file, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+    return Number.isFinite(user + system) ? `${(user + system).toFixed(0)} s` : '';
+  } catch {
+    return '';
+  }
 }
 
 function clock() {
