@@ -95,7 +95,9 @@ export function verificationHooks(state: LifecycleState, settings: { changeEmail
       const payload = payloadOf(await verifyJWT(token, ctx.context.secret));
       if (!payload) return undefined;
       // better-auth honours change-email tokens whether or not change-email is on.
-      if (payload.updateTo !== undefined && !settings.changeEmail) refuseToken(ctx);
+      // Read from the options in force, however the host turned change-email on.
+      const changeEmail = settings.changeEmail || ctx.context.options.user?.changeEmail?.enabled === true;
+      if (payload.updateTo !== undefined && !changeEmail) refuseToken(ctx);
       if (!state.signInAfterVerification || payload.updateTo !== undefined) return undefined;
       if (typeof payload.email !== 'string') return undefined;
       const found = await ctx.context.internalAdapter.findUserByEmail(payload.email);
