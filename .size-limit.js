@@ -83,8 +83,10 @@ const lines = [
       new RegExp(`sign-up|profile-|forgot-password|reset-password|password-recovery|${account}`),
     ),
     // Measured 16.32 kB; the sign-in now carries social buttons' loader and the forgot-password link.
-    limit: '16.7 kB',
     floor: FLOOR.auth,
+    // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
+    // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
+    limit: '16.8 kB',
     ...common,
   },
   {
@@ -94,8 +96,10 @@ const lines = [
     modifyEsbuildConfig: leaveOut(/sign-up|profile-/),
     // Measured 20.02 kB once the reset forms honoured headingLevel (19.96 kB after the design pass and the
     // security messages).
-    limit: '20.15 kB',
     floor: FLOOR.auth,
+    // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
+    // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
+    limit: '20.25 kB',
     ...common,
   },
   {
@@ -121,12 +125,14 @@ const lines = [
     ),
     // DESIGN's budget is 50 kB: missed by 1.5 kB (51.51 kB). react-hook-form's useForm grew by 4 kB between
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
-    limit: '52.2 kB',
     // DESIGN's relative budget: at most 12 kB above the whole dependency floor, Radix Dialog included (the
     // floor as DESIGN defines it, though this line leaves the dialog out; above the forms floor alone it
     // is about 21 kB, docs/benchmarks.md).
     floor: FLOOR.full,
     aboveFloor: '12 kB',
+    // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
+    // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
+    limit: '52.35 kB',
     ...common,
   },
   {
@@ -140,8 +146,10 @@ const lines = [
     ),
     // Over the 65 kB guard by 1.1 kB since the account, recovery and security work; see docs/benchmarks.md.
     // 66.14 kB before email verification, 66.75 kB after (the inbox screen has a line of its own).
-    limit: '67.45 kB',
     floor: FLOOR.full,
+    // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
+    // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
+    limit: '67.6 kB',
     ...common,
   },
   {
@@ -159,8 +167,10 @@ const lines = [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('default-fallback|sign-in|social-buttons'),
-    limit: '18.3 kB',
     floor: FLOOR.auth,
+    // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
+    // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
+    limit: '18.4 kB',
     ...common,
   },
   {

@@ -53,6 +53,17 @@ function inBackground(
   };
 }
 
+/** A host's own verification sender, within the per-recipient cap (it runs as the host wrote it). */
+type VerificationSender = NonNullable<
+  NonNullable<BetterAuthOptions['emailVerification']>['sendVerificationEmail']
+>;
+function capped(send: VerificationSender, state: LifecycleState): VerificationSender {
+  return async (message, request) => {
+    if (state.adapter && !(await mayMail(state.adapter, 'verify-email', message.user.email))) return;
+    await send(message, request);
+  };
+}
+
 /**
  * What the account-lifecycle hooks share with the senders: better-auth's database adapter, which the first
  * hook of every request records (a sender is only ever called from inside a request).
@@ -153,6 +164,12 @@ export function recoveryAuthOptions(
         // lost or expired, and nothing else would send another.
         sendOnSignIn: hostVerification?.sendOnSignIn ?? true,
       } satisfies BetterAuthOptions['emailVerification'])
-    : hostVerification && { ...hostVerification, autoSignInAfterVerification: false };
+    : hostVerification && {
+        ...hostVerification,
+        autoSignInAfterVerification: false,
+        ...(hostVerification.sendVerificationEmail
+          ? { sendVerificationEmail: capped(hostVerification.sendVerificationEmail, state) }
+          : {}),
+      };
   return { emailAndPassword, ...(emailVerification ? { emailVerification } : {}) };
 }

@@ -73,6 +73,18 @@ function verified(ctx: HookContext): boolean {
   return location === (ctx.query as { callbackURL?: unknown } | undefined)?.callbackURL;
 }
 
+/**
+ * A request another site made: no binding is set for it, so that site cannot make a victim's browser
+ * the one that "asked" for the attacker's link.
+ */
+function crossSite(ctx: HookContext): boolean {
+  const headers = ctx.headers ?? ctx.request?.headers;
+  if (headers?.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = headers?.get('origin');
+  if (!origin) return false;
+  return origin === 'null' || !ctx.context.isTrustedOrigin(origin);
+}
+
 export function verificationHooks(state: LifecycleState, settings: { changeEmail: boolean }) {
   const pending = new WeakMap<object, Pending>();
   return {
@@ -83,7 +95,9 @@ export function verificationHooks(state: LifecycleState, settings: { changeEmail
       const payload = payloadOf(await verifyJWT(token, ctx.context.secret));
       if (!payload) return undefined;
       // better-auth honours change-email tokens whether or not change-email is on.
-      if (payload.updateTo !== undefined && !settings.changeEmail) refuseToken(ctx);
+      // Read from the options in force, however the host turned change-email on.
+      const changeEmail = settings.changeEmail || ctx.context.options.user?.changeEmail?.enabled === true;
+      if (payload.updateTo !== undefined && !changeEmail) refuseToken(ctx);
       if (!state.signInAfterVerification || payload.updateTo !== undefined) return undefined;
       if (typeof payload.email !== 'string') return undefined;
       const found = await ctx.context.internalAdapter.findUserByEmail(payload.email);
@@ -102,7 +116,7 @@ export function verificationHooks(state: LifecycleState, settings: { changeEmail
     async after(ctx: HookContext): Promise<void> {
       if (MAILING.has(ctx.path ?? '') && state.sendsVerification) {
         const email = mailedTo(ctx);
-        if (email) {
+        if (email && !crossSite(ctx)) {
           const cookie = bindingCookie(ctx);
           await ctx.setSignedCookie(
             cookie.name,

@@ -1,7 +1,9 @@
+import { betterAuth } from 'better-auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/server';
+import { createAuthHandler, migrate, profileKitAuthOptions } from '../../src/server';
 import { mailKey } from '../../src/server/mail-limits';
 import { createTestDatabase, type TestDatabase } from './db';
+import { BASE } from './harness';
 import { address, call, mailingAuth, PASSWORD, settle } from './support/auth-calls';
 
 // Mail is bounded per recipient, whoever asks and from however many addresses: 10 reset and 10
@@ -33,7 +35,7 @@ describe('given one mailbox and many senders', () => {
     for (let i = 0; i < 35; i++) {
       answers.push(await call(auth, 'POST', '/request-password-reset', { email }, '', ...from(i)));
     }
-    await settle(mail);
+    await settle(mail, 10);
     expect(mail.filter((m) => m.kind === 'reset')).toHaveLength(10);
     for (const answer of answers) expect(answer).toEqual(answers[0]);
     expect(answers[0]).toMatchObject({ status: 200, body: { status: true } });
@@ -81,7 +83,7 @@ describe('given one mailbox and many senders', () => {
         await call(auth, 'POST', '/sign-in/email', { email, password: PASSWORD }, '', ...from(100 + i)),
       );
     }
-    await settle(mail);
+    await settle(mail, 10);
     // The sign-up's own link counts too: 10 in all.
     expect(mail.filter((m) => m.kind === 'verify')).toHaveLength(10);
     for (const answer of resends) expect(answer.body).toEqual(resends[0]?.body);
@@ -99,8 +101,38 @@ describe('given one mailbox and many senders', () => {
     }
     for (let i = 0; i < 11; i++) await call(auth, 'POST', '/request-password-reset', { email: full });
     await call(auth, 'POST', '/request-password-reset', { email: other });
-    await settle(mail);
+    await settle(mail, 11);
     expect(mail.filter((m) => m.user.email === full)).toHaveLength(10);
     expect(mail.filter((m) => m.user.email === other)).toHaveLength(1);
+  });
+
+  it('caps a sender the host passed in its own emailVerification too', async () => {
+    const sent: string[] = [];
+    const auth = betterAuth({
+      ...profileKitAuthOptions({
+        emailVerification: {
+          sendVerificationEmail: async ({ user }) => {
+            sent.push(user.email);
+          },
+        },
+      }),
+      secret: 'lifecycle-test-secret-that-is-long-enough',
+      baseURL: BASE,
+      database: { db: database.db, type: 'postgres' },
+      logger: { disabled: true },
+    });
+    const handle = createAuthHandler(auth);
+    const email = address('host-sender');
+    const post = (path: string, body: unknown) =>
+      handle(
+        new Request(`${BASE}/api/auth${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: BASE },
+          body: JSON.stringify(body),
+        }),
+      );
+    await post('/sign-up/email', { email, password: PASSWORD, name: 'H' });
+    for (let i = 0; i < 12; i++) expect((await post('/send-verification-email', { email })).status).toBe(200);
+    expect(sent).toHaveLength(10);
   });
 });

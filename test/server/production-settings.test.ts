@@ -136,35 +136,43 @@ describe('given change-email turned off (the default)', () => {
     expect(row).toEqual({ email, email_verified: false });
   });
 
-  it('still honours a change-email token when the host turned change-email on', async () => {
-    const server = betterAuth({
-      ...profileKitAuthOptions({ user: { changeEmail: { enabled: true } } }),
-      secret: SECRET,
-      baseURL: BASE,
-      database: { db: database.db, type: 'postgres' },
-      logger: { disabled: true },
-    });
-    const email = `changer-${Date.now()}@example.test`;
-    const signUp = await server.handler(
-      new Request(`${BASE}/api/auth/sign-up/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: BASE },
-        body: JSON.stringify({ email, password: 'correct horse battery', name: 'Changer' }),
-      }),
-    );
-    const { user } = (await signUp.json()) as { user: { id: string } };
-    const updateTo = `changed-${Date.now()}@example.test`;
-    const token = await createEmailVerificationToken(SECRET, email, updateTo, 3600, {
-      userId: user.id,
-      requestType: 'change-email-verification',
-    });
-    const answer = await server.handler(new Request(`${BASE}/api/auth/verify-email?token=${token}`));
-    expect(answer.status).toBe(200);
-    const row = await database.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    expect(row.email).toBe(updateTo);
-  });
+  it.each([
+    ['in profileKitAuthOptions', true],
+    ['in its own user options', false],
+  ])(
+    'still honours a change-email token when the host turned change-email on %s',
+    async (_where, inOptions) => {
+      const base = profileKitAuthOptions(inOptions ? { user: { changeEmail: { enabled: true } } } : {});
+      const server = betterAuth({
+        ...base,
+        ...(inOptions ? {} : { user: { ...base.user, changeEmail: { enabled: true } } }),
+        secret: SECRET,
+        baseURL: BASE,
+        database: { db: database.db, type: 'postgres' },
+        logger: { disabled: true },
+      });
+      const email = `changer-${Date.now()}@example.test`;
+      const signUp = await server.handler(
+        new Request(`${BASE}/api/auth/sign-up/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: BASE },
+          body: JSON.stringify({ email, password: 'correct horse battery', name: 'Changer' }),
+        }),
+      );
+      const { user } = (await signUp.json()) as { user: { id: string } };
+      const updateTo = `changed-${Date.now()}@example.test`;
+      const token = await createEmailVerificationToken(SECRET, email, updateTo, 3600, {
+        userId: user.id,
+        requestType: 'change-email-verification',
+      });
+      const answer = await server.handler(new Request(`${BASE}/api/auth/verify-email?token=${token}`));
+      expect(answer.status).toBe(200);
+      const row = await database.db
+        .selectFrom('users')
+        .select('email')
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
+      expect(row.email).toBe(updateTo);
+    },
+  );
 });

@@ -77,6 +77,45 @@ describe('given three pending reset links', () => {
   });
 });
 
+describe('given an account with a provider identity linked', () => {
+  async function withProvider(auth: MailingAuth, email: string, verified: boolean) {
+    const { body } = await signUp(auth, email);
+    const userId = (body as { user: { id: string } }).user.id;
+    // As an identity whose provider vouched for nothing would have been linked before it was refused.
+    await sql`INSERT INTO accounts (user_id, account_id, provider_id) VALUES (${userId}, ${`sub-${userId}`}, 'attacker-oidc')`.execute(
+      database.db,
+    );
+    await sql`UPDATE users SET email_verified = ${verified} WHERE id = ${userId}`.execute(database.db);
+    return userId;
+  }
+  const providers = async (userId: string) =>
+    (
+      await sql<{
+        provider_id: string;
+      }>`SELECT provider_id FROM accounts WHERE user_id = ${userId} ORDER BY provider_id`.execute(database.db)
+    ).rows.map((row) => row.provider_id);
+
+  it('a reset of an address never verified removes every other sign-in method', async () => {
+    const { auth, mail } = mailingAuth(database);
+    const email = address('claimed');
+    const userId = await withProvider(auth, email, false);
+    await call(auth, 'POST', '/request-password-reset', { email });
+    await mailCount(mail, 1);
+    expect((await resetWith(auth, mail[0]?.token as string, 'the-owners-password')).status).toBe(200);
+    expect(await providers(userId)).toEqual(['credential']);
+  });
+
+  it('a reset of a verified address keeps them', async () => {
+    const { auth, mail } = mailingAuth(database);
+    const email = address('verified');
+    const userId = await withProvider(auth, email, true);
+    await call(auth, 'POST', '/request-password-reset', { email });
+    await mailCount(mail, 1);
+    expect((await resetWith(auth, mail[0]?.token as string, 'the-owners-password')).status).toBe(200);
+    expect(await providers(userId)).toEqual(['attacker-oidc', 'credential']);
+  });
+});
+
 describe('given a reset request', () => {
   it('answers known and unknown addresses before touching the database: the same answer with the tables locked', async () => {
     const { auth, mail } = mailingAuth(database);

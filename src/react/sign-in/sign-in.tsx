@@ -1,5 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { EMAIL_PATTERN, failureText } from '../context/auth-call';
+import { PAGE_MARKER } from '../context/page-marker';
 import { useAppearance } from '../context/use-appearance';
 import { TextField } from '../elements/field';
 import { FormFrame, useFormFrame } from '../elements/form-frame';
@@ -26,6 +27,13 @@ export function SignIn({
   const frame = useFormFrame(autoFocus);
   const { id } = frame;
   const [errors, setErrors] = useState<Errors>({});
+  // Back from a verification link that verified the address but signed nobody in: another browser than the
+  // one that asked for it (the server signs in only that one).
+  const [verified, setVerified] = useState(false);
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    setVerified(params.get(PAGE_MARKER) === 'verify-email' && !params.has('error'));
+  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -73,6 +81,11 @@ export function SignIn({
         ) : null
       }
     >
+      {verified ? (
+        <p role="status" className={cx('status')}>
+          {t('signIn.verified')}
+        </p>
+      ) : null}
       {providers.length > 0 ? (
         // Its code loads only where providers are configured.
         <SocialButtons {...appearance} nested providers={providers} />

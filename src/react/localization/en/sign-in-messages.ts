@@ -11,6 +11,7 @@ export const signInMessages = {
   'signIn.noAccount': 'New here?',
   'signIn.toSignUp': 'Create an account',
   'signIn.forgot': 'Forgot your password?',
+  'signIn.verified': 'Your email is verified. Sign in.',
   'issue.required': 'This is required.',
   'issue.invalid_email': 'Enter a valid email address.',
   'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
