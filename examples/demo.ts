@@ -4,7 +4,7 @@
  * with nothing changed reuses the build. `npm run start` starts the server on the existing build.
  * `npm run build` (with declarations) replaces the demo build; the next demo rebuilds.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -41,18 +41,37 @@ async function fingerprint(): Promise<string> {
   return hash.digest('hex');
 }
 
-function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+/** Runs a build step with its output kept back, shown only when it fails. */
+async function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk;
   });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (status !== 0) {
+    process.stderr.write(output);
     console.error(`profilekit demo: \`${command} ${args.join(' ')}\` failed`);
-    process.exit(result.status ?? 1);
+    process.exit(status ?? 1);
   }
+}
+
+/**
+ * The embedded database's first start (creating its files) takes as long as the build: do it meanwhile.
+ * Only for the default PGlite directory, the one examples/server/database.ts opens.
+ */
+async function prepareDatabase() {
+  if (process.env.DATABASE_URL || process.env.DATA_DIR) return;
+  const dir = at('examples/server/.data/pglite/');
+  if (await stat(`${dir}PG_VERSION`).catch(() => null)) return;
+  await mkdir(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = new PGlite(dir);
+  await client.waitReady;
+  await client.close();
 }
 
 const started = performance.now();
@@ -63,15 +82,19 @@ const appBuilt = await stat(at('examples/react-app/dist/index.html')).catch(() =
 if (built === wanted && appBuilt) {
   console.log(`profilekit demo: sources unchanged, reusing the build (${seconds()} s)`);
 } else {
+  const database = prepareDatabase();
   await rm(at('dist'), { recursive: true, force: true });
-  run(process.execPath, [at('node_modules/tsup/dist/cli-default.js'), '--silent'], { PROFILEKIT_DTS: 'off' });
+  await run(process.execPath, [at('node_modules/tsup/dist/cli-default.js'), '--silent'], {
+    PROFILEKIT_DTS: 'off',
+  });
   await cp(at('src/styles.css'), at('dist/styles.css'));
   await mkdir(at('dist/migrations'), { recursive: true });
   for (const file of await readdir(at('src/server/migrations'))) {
     if (file.endsWith('.sql')) await cp(at(`src/server/migrations/${file}`), at(`dist/migrations/${file}`));
   }
-  run(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('examples/react-app/build.ts')]);
+  await run(process.execPath, [at('node_modules/tsx/dist/cli.mjs'), at('examples/react-app/build.ts')]);
   await writeFile(at(STAMP), wanted);
+  await database;
   console.log(`profilekit demo: built the package and the React example in ${seconds()} s`);
 }
 
