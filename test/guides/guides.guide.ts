@@ -50,6 +50,8 @@ interface Settings {
   env: Record<string, string>;
   /** Rewrites a command for this run: the tarball for `profilekit`, free ports for the guide's ones. */
   rewrite: (command: string) => string;
+  /** Rewrites a file's text for this run (the API's address in a page). */
+  rewriteFile?: (content: string) => string;
 }
 
 const log: string[] = [];
@@ -97,7 +99,7 @@ async function followGuide(file: string, settings: Settings, ready: () => Promis
     if (step.kind === 'file') {
       const path = join(settings.folder, step.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, step.content);
+      await writeFile(path, settings.rewriteFile ? settings.rewriteFile(step.content) : step.content);
     } else {
       run(step, settings);
     }
@@ -105,46 +107,56 @@ async function followGuide(file: string, settings: Settings, ready: () => Promis
   await ready();
 }
 
-describe('docs/guides/vite-react-hono.md, followed in an empty folder', () => {
-  let database = '';
-  let admin: pg.Client | undefined;
+const databases: string[] = [];
+let admin: pg.Client | undefined;
 
-  afterAll(async () => {
-    if (admin && database) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin?.end();
-  });
+afterAll(async () => {
+  for (const name of databases) await admin?.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin?.end();
+});
 
-  it('builds with the template tsconfig, and a person signs up, reloads, edits, downloads and signs out', async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('set TEST_DATABASE_URL: the guide runs on PostgreSQL');
-    database = `pk_guide_${process.pid}`;
+/** A new, empty PostgreSQL database for one guide, and the settings of a run. */
+async function setUp(tag: string) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('set TEST_DATABASE_URL: the guides run on PostgreSQL');
+  if (!admin) {
     admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
-    await admin.query(`CREATE DATABASE ${database}`);
-    const target = new URL(url);
-    target.pathname = `/${database}`;
+  }
+  const database = `pk_guide_${tag}_${process.pid}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  databases.push(database);
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const api = `http://localhost:${apiPort}`;
+  const web = `http://localhost:${webPort}`;
+  const folder = await mkdtemp(join(tmpdir(), 'profilekit-guide-'));
+  const env = {
+    ...(process.env as Record<string, string>),
+    PORT: String(apiPort),
+    WEB_ORIGIN: web,
+    VITE_API_URL: api,
+    DATABASE_URL: target.href,
+    BETTER_AUTH_SECRET: randomBytes(24).toString('base64url'),
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const rewrite = (command: string) =>
+    command
+      .replace(/(npm install(?: -D)? [^&]*?)\bprofilekit\b/g, `$1${tarball}`)
+      .replace(/--port 5173\b/g, `--port ${webPort}`)
+      .replace(/--listen 8080\b/g, `--listen ${webPort}`);
+  const rewriteFile = (content: string) => content.replaceAll('http://localhost:3000', api);
+  return { api, web, folder, env, rewrite, rewriteFile };
+}
 
-    const [apiPort, webPort] = [await freePort(), await freePort()];
-    const api = `http://localhost:${apiPort}`;
-    const web = `http://localhost:${webPort}`;
-    const folder = await mkdtemp(join(tmpdir(), 'profilekit-guide-'));
-    const env = {
-      ...(process.env as Record<string, string>),
-      PORT: String(apiPort),
-      WEB_ORIGIN: web,
-      VITE_API_URL: api,
-      DATABASE_URL: target.href,
-      BETTER_AUTH_SECRET: randomBytes(24).toString('base64url'),
-      npm_config_prefer_offline: 'true',
-      npm_config_audit: 'false',
-      npm_config_fund: 'false',
-      npm_config_update_notifier: 'false',
-    };
-    const rewrite = (command: string) =>
-      command
-        .replace(/(npm install(?: -D)? [^&]*?)\bprofilekit\b/g, `$1${tarball}`)
-        .replace(/--port 5173\b/g, `--port ${webPort}`);
+describe('docs/guides/vite-react-hono.md, then existing-better-auth.md, followed in an empty folder', () => {
+  it('builds with the template tsconfig, and a person signs up, reloads, edits, downloads and signs out', async () => {
+    const { api, web, folder, env, rewrite } = await setUp('vite');
     await followGuide('vite-react-hono.md', { folder, env, rewrite }, async () => {
       await waitFor(`${api}/api/profile/config`, 'the guide’s API server');
       await waitFor(web, 'the guide’s Vite server');
@@ -167,6 +179,35 @@ describe('docs/guides/vite-react-hono.md, followed in an empty folder', () => {
           expect(data.profile.frameworks).toContain('Vue');
           await page.getByRole('button', { name: 'Sign out' }).click();
         },
+      });
+      expect(errors).toEqual([]);
+      // An existing better-auth server: the same folder's server gains the guide's files, which compile.
+      await followGuide('existing-better-auth.md', { folder, env, rewrite }, async () => {});
+    } catch (error) {
+      console.error(log.slice(-60).join(''));
+      throw error;
+    } finally {
+      await context.close();
+      await stopServers();
+      await rm(folder, { recursive: true, force: true, maxRetries: 5 });
+    }
+  });
+});
+
+describe('docs/guides/plain-html.md, followed in an empty folder', () => {
+  it('serves the page with the script tag, and a person signs up, reloads, edits and signs out', async () => {
+    const { api, web, folder, env, rewrite, rewriteFile } = await setUp('html');
+    await followGuide('plain-html.md', { folder, env, rewrite, rewriteFile }, async () => {
+      await waitFor(`${api}/api/profile/config`, 'the guide’s API server');
+      await waitFor(web, 'the guide’s page server');
+    });
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await fullJourney(page, {
+        url: `${web}/`,
+        content: 'Welcome back',
+        by: 'pointer',
+        signOut: () => page.getByRole('button', { name: 'Sign out', exact: true }).click(),
       });
       expect(errors).toEqual([]);
     } catch (error) {
