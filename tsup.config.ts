@@ -2,7 +2,8 @@ import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
   format: ['esm', 'cjs'],
-  dts: true,
+  // `npm run demo` builds without declarations (PROFILEKIT_DTS=off): they are most of the build's time.
+  dts: process.env.PROFILEKIT_DTS !== 'off',
   sourcemap: true,
   target: 'es2022',
   splitting: false,

@@ -59,6 +59,15 @@ const STEPS = [
     load: 1,
     browser: true,
   },
+  {
+    // The guides of docs/guides/, followed as written in empty folders: the packed package in place of the
+    // published one, the Vite template's own build, the guide's servers, Chromium across two origins.
+    name: 'guides',
+    run: 'vitest run -c vitest.guides.config.ts',
+    needs: ['build'],
+    load: 1,
+    browser: true,
+  },
   { name: 'unit', run: 'vitest run', load: 2 },
   { name: 'react18', run: 'vitest run -c vitest.react18.config.ts', load: 1 },
   { name: 'types', run: 'npm run test:types', needs: ['build'], load: 1 },

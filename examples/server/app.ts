@@ -119,6 +119,8 @@ export function createApp(options: AppOptions) {
   app.all('/api/profile', (c) => profile(c.req.raw));
   app.all('/api/profile/*', (c) => profile(c.req.raw));
   app.get('/', async (c) => c.html(await readFile(new URL('index.html', PUBLIC), 'utf8')));
+  app.get('/api-console', (c) => c.redirect('/api-console/'));
+  app.get('/api-console/', async (c) => c.html(await readFile(new URL('api-console.html', PUBLIC), 'utf8')));
   if (options.outbox && process.env.NODE_ENV !== 'production') mountDevOutbox(app, options.outbox);
   app.get('/healthz', (c) => c.json({ ok: true }));
   // Which "Continue with …" buttons the example pages show.

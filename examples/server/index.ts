@@ -18,9 +18,11 @@ if (!process.env.BETTER_AUTH_SECRET && !production) {
   console.warn('profilekit demo: BETTER_AUTH_SECRET is not set; using a development secret');
 }
 
+// `npm run demo` prints only where to go (examples/demo.ts); other starts say what they did.
+const demo = process.env.PROFILEKIT_DEMO === '1';
 const { db, description } = await openDatabase();
 const ran = await migrate(db);
-for (const m of ran) console.log(`profilekit demo: applied migration ${m.name}`);
+if (!demo) for (const m of ran) console.log(`profilekit demo: applied migration ${m.name}`);
 
 const { app } = createApp({
   db,
@@ -42,11 +44,18 @@ const { app } = createApp({
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.log(`profilekit demo on ${description}, listening on ${host}:${info.port}`);
-  console.log(`profilekit demo: open ${baseURL}/`);
-  if (process.env.NODE_ENV !== 'production') {
-    console.log(`profilekit demo: reset and verification messages go to ${baseURL}/dev/outbox`);
-  }
+  if (!demo) console.log(`profilekit demo on ${description}, listening on ${host}:${info.port}`);
+  const pages = [
+    [`${baseURL}/react-app/`, 'the components in a React app'],
+    [`${baseURL}/host-page/`, 'the components in a plain HTML page (script tag)'],
+    ...(process.env.NODE_ENV !== 'production'
+      ? [[`${baseURL}/dev/outbox`, 'reset and verification mails']]
+      : []),
+  ];
+  const width = Math.max(...pages.map(([url]) => url?.length ?? 0));
+  console.log(
+    `profilekit demo: open\n${pages.map(([url, what]) => `  ${url?.padEnd(width)}  ${what}`).join('\n')}`,
+  );
 });
 
 // SIGTERM (a deploy, Ctrl-C): requests under way finish, then the database pool closes.

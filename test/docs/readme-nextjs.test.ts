@@ -3,22 +3,17 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The README's "Next.js App Router" section shows the example's files verbatim: each code block follows an
-// `<!-- example: examples/nextjs/... -->` marker and must equal that file, so the two cannot drift apart.
+// The Next.js guide (docs/guides/nextjs.md) shows the example's files verbatim: each code block's first line
+// names its path in the app (`// lib/auth.ts`), and the rest must equal examples/nextjs/<path>, so the two
+// cannot drift apart.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const guide = readFileSync(join(ROOT, 'docs/guides/nextjs.md'), 'utf8');
 
-function section(title: string): string {
-  const start = readme.indexOf(`\n## ${title}\n`);
-  if (start < 0) throw new Error(`README has no "## ${title}" section`);
-  const end = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, end < 0 ? undefined : end);
-}
-
-const blocks = [
-  ...section('Next.js App Router').matchAll(/<!-- example: (\S+) -->\n```\w*\n([\s\S]*?)```\n/g),
-].map(([, path, code]) => ({ path: path as string, code: code as string }));
+const blocks = [...guide.matchAll(/```(?:ts|tsx)\n\/\/ (\S+)\n([\s\S]*?)```\n/g)].map(([, path, code]) => ({
+  path: `examples/nextjs/${path as string}`,
+  code: code as string,
+}));
 
 /** The example's source files (what a reader would copy), build output and installs left out. */
 function sources(dir: string): string[] {
@@ -32,11 +27,11 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('README: Next.js App Router', () => {
-  it('shows example files, each under its marker', () => {
+describe('docs/guides/nextjs.md', () => {
+  it('shows example files, each block naming its path', () => {
     expect(blocks.length).toBeGreaterThan(0);
-    const unmarked = section('Next.js App Router').match(/```(ts|tsx)\n/g)?.length ?? 0;
-    expect(blocks.length).toBe(unmarked);
+    const all = guide.match(/```(ts|tsx)\n/g)?.length ?? 0;
+    expect(blocks.length).toBe(all);
   });
 
   it.each(blocks)('$path matches the example verbatim', ({ path, code }) => {

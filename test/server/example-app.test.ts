@@ -21,10 +21,16 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('given the reference server', () => {
-  it('serves the example page', async () => {
+  it('serves an index of the demo pages at /, and the API console', async () => {
     const response = await app.request('/');
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<h1>profilekit reference server</h1>');
+    const index = await response.text();
+    for (const page of ['/react-app/', '/host-page/', '/dev/outbox', '/api-console/']) {
+      expect(index).toContain(`href="${page}"`);
+    }
+    expect(index).toContain('prefers-color-scheme: dark');
+    const console = await app.request('/api-console/');
+    expect(await console.text()).toContain('<h1>profilekit API console</h1>');
   });
 
   it('signs a person up, saves and reads their profile, and signs them out', async () => {

@@ -3,7 +3,7 @@
 // (bundler, node16 ESM, node16 CJS), each with @types/react 19 (the project's) and 18 (test/react-18).
 // Run by `npm test` after the build: `node test/types/check.mjs`.
 //
-// README.md's ```ts and ```tsx blocks are compiled too, verbatim: each becomes its own module in
+// README.md's and docs/reference.md's ```ts and ```tsx blocks are compiled too, verbatim: each becomes its own module in
 // test/types/esm/readme/ (generated, not committed), compiled in the ESM modes (they use top-level await and
 // ESM-only better-auth, as an ESM host does). test/types/ambient.d.ts declares what the snippets take from
 // the page around them. An HTML comment on the line just before a fence changes that:
@@ -19,47 +19,50 @@ const root = new URL('../../', import.meta.url);
 const here = new URL('./', import.meta.url);
 const at = (path) => new URL(path, here).pathname;
 
-// 1. README's snippets.
-const readme = readFileSync(new URL('README.md', root), 'utf8').split('\n');
+// 1. The snippets of README.md and docs/reference.md.
 const out = new URL('esm/readme/', here);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const problems = [];
 let compiled = 0;
 let elsewhere = 0;
-for (let i = 0; i < readme.length; i++) {
-  const fence = readme[i].match(/^```(ts|tsx)\s*$/);
-  if (!fence) continue;
-  const end = readme.findIndex((line, j) => j > i && line.startsWith('```'));
-  const body = readme.slice(i + 1, end).join('\n');
-  let k = i - 1;
-  while (k >= 0 && readme[k].trim() === '') k--;
-  // `<!-- example: <path> -->` (the Next.js section, also checked by test/docs) means `types: file <path>`.
-  const marker =
-    readme[k]?.match(/^<!--\s*types:\s*(\S+)\s*(.*?)\s*-->$/) ??
-    readme[k]?.match(/^<!--\s*(?:example:)\s*()(.*?)\s*-->$/)?.with(1, 'file');
-  const line = i + 1;
-  if (marker?.[1] === 'skip') {
-    // Left out on purpose.
-  } else if (marker?.[1] === 'file') {
-    const text = (() => {
-      try {
-        return readFileSync(new URL(marker[2], root), 'utf8');
-      } catch {
-        return undefined;
-      }
-    })();
-    if (text === undefined) problems.push(`README.md:${line}: ${marker[2]} does not exist`);
-    else if (!text.includes(body))
-      problems.push(`README.md:${line}: the block is not in ${marker[2]} verbatim`);
-    elsewhere++;
-  } else if (marker) {
-    problems.push(`README.md:${k + 1}: unknown marker "${marker[1]}" (use skip or file <path>)`);
-  } else {
-    writeFileSync(new URL(`readme-line-${line}.${fence[1]}`, out), `${body}\n`);
-    compiled++;
+for (const document of ['README.md', 'docs/reference.md']) {
+  const readme = readFileSync(new URL(document, root), 'utf8').split('\n');
+  const prefix = document.replace(/\W+/g, '-').toLowerCase();
+  for (let i = 0; i < readme.length; i++) {
+    const fence = readme[i].match(/^```(ts|tsx)\s*$/);
+    if (!fence) continue;
+    const end = readme.findIndex((line, j) => j > i && line.startsWith('```'));
+    const body = readme.slice(i + 1, end).join('\n');
+    let k = i - 1;
+    while (k >= 0 && readme[k].trim() === '') k--;
+    // `<!-- example: <path> -->` means `types: file <path>`.
+    const marker =
+      readme[k]?.match(/^<!--\s*types:\s*(\S+)\s*(.*?)\s*-->$/) ??
+      readme[k]?.match(/^<!--\s*(?:example:)\s*()(.*?)\s*-->$/)?.with(1, 'file');
+    const line = i + 1;
+    if (marker?.[1] === 'skip') {
+      // Left out on purpose.
+    } else if (marker?.[1] === 'file') {
+      const text = (() => {
+        try {
+          return readFileSync(new URL(marker[2], root), 'utf8');
+        } catch {
+          return undefined;
+        }
+      })();
+      if (text === undefined) problems.push(`${document}:${line}: ${marker[2]} does not exist`);
+      else if (!text.includes(body))
+        problems.push(`${document}:${line}: the block is not in ${marker[2]} verbatim`);
+      elsewhere++;
+    } else if (marker) {
+      problems.push(`${document}:${k + 1}: unknown marker "${marker[1]}" (use skip or file <path>)`);
+    } else {
+      writeFileSync(new URL(`${prefix}-line-${line}.${fence[1]}`, out), `${body}\n`);
+      compiled++;
+    }
+    i = end;
   }
-  i = end;
 }
 if (problems.length > 0) {
   console.error(problems.join('\n'));
@@ -149,6 +152,6 @@ for (const { name, code, text, seconds } of results.sort((a, b) => a.name.locale
   }
 }
 console.log(
-  `type tests: ${configs.length} configurations, ${compiled} README blocks compiled, ${elsewhere} checked against files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `type tests: ${configs.length} configurations, ${compiled} README and reference blocks compiled, ${elsewhere} checked against files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 process.exit(failed ? 1 : 0);
