@@ -105,7 +105,7 @@ export function defineElement(tag: string, name: WidgetName) {
 export function configureFromScript() {
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script) return;
-  const { baseUrl, authMode, theme, shadow, socialProviders } = script.dataset;
+  const { baseUrl, authMode, theme, shadow, socialProviders, locale } = script.dataset;
   try {
     configure({
       ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}),
@@ -113,6 +113,7 @@ export function configureFromScript() {
       ...(theme !== undefined ? { theme: theme as EmbedConfig['theme'] } : {}),
       ...(shadow !== undefined ? { shadow: shadow !== 'false' } : {}),
       ...(socialProviders !== undefined ? { socialProviders: list(socialProviders) } : {}),
+      ...(locale !== undefined ? { locale } : {}),
     });
   } catch (error) {
     console.error(error);

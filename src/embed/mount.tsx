@@ -10,6 +10,7 @@ import {
 } from '../react/index';
 import css from '../styles.css?inline';
 import { clientsFor, resolveBaseURL, sharedConfig } from './clients';
+import { localeFor } from './locales';
 import { type EmbedOptions, fail, validateOptions, type WidgetName } from './options';
 
 function addStyles(target: Document | ShadowRoot) {
@@ -60,6 +61,7 @@ export function mountWidget(element: Element, name: WidgetName, options: EmbedOp
     element.append(container);
   }
   root = createRoot(container);
+  let current: EmbedOptions | null = null;
 
   function render(own: EmbedOptions) {
     const merged: EmbedOptions = { ...sharedConfig(), ...own };
@@ -69,8 +71,15 @@ export function mountWidget(element: Element, name: WidgetName, options: EmbedOp
       shadow: _shadow,
       questionnaire,
       socialProviders,
+      locale: wanted,
       ...props
     } = merged;
+    // A locale by tag loads first: the widget shows in its language, never in English for a moment.
+    const { ready, locale } = localeFor(wanted, () => {
+      if (current === own) render(own);
+    });
+    current = own;
+    if (!ready) return;
     const { authClient, profileClient } = clientsFor(resolveBaseURL(baseURL), authMode);
     const Widget = {
       'sign-up': SignUpWithBackground,
@@ -91,6 +100,7 @@ export function mountWidget(element: Element, name: WidgetName, options: EmbedOp
         profileClient={profileClient}
         questionnaire={questionnaire}
         socialProviders={socialProviders}
+        locale={locale}
         portalContainer={shadowRoot ? container : undefined}
       >
         <Widget {...props}>{children}</Widget>
@@ -102,6 +112,7 @@ export function mountWidget(element: Element, name: WidgetName, options: EmbedOp
   return {
     render,
     unmount() {
+      current = null;
       root.unmount();
       container.remove();
       if (content) element.append(content);
