@@ -6,9 +6,6 @@ import { described } from './meta';
 import { page } from './play';
 
 const t = ar.messages;
-/** An accessible name in Arabic, whatever isolates surround the values in it. */
-const named = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-
 /**
  * The components in Arabic (`profilekit/locales/ar`), right to left: fields, chips, the progress bar, the
  * menu and the dialog's close button mirror. The Locale toolbar shows every story in any shipped language.
