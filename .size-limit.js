@@ -6,6 +6,13 @@
 // view, the shared form frame of the sign-in, reset and deletion forms (0.3 kB on the signed-out gate),
 // and the lazy wrappers of the internal parts, which moved from the chunks that loaded them to the lazy
 // boundary (84 B on the signed-in gate).
+//
+// Locales (2026-12-07) cost 0.29 kB on the first load and up to 0.45 kB on the lines with forms: the message
+// formatter every component shares (named values, ICU plurals through Intl.PluralRules, digits through
+// Intl.NumberFormat, isolates for right-to-left values) and `lang`/`dir` on roots, dialogs and triggers; the
+// forms add the English keys that replaced text joined in code. The locales themselves are files of their
+// own (profilekit/locales/<tag>) that no line loads. Measured against the layout commit: 13.83 -> 14.12 kB
+// (signed-in gate), 16.69 -> 16.98, 20.14 -> 20.43, 52.2 -> 52.65, 67.44 -> 67.92, 50.61 -> 51.07.
 
 /** dist's chunks import each other for ordering; esbuild notes every such import it drops. */
 const quiet = (config) => ({ ...config, logOverride: { 'ignored-bare-import': 'silent' } });
@@ -51,8 +58,9 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: leaveOut(/./),
-    // DESIGN's budget. The default fallback (sign-in, sign-up and reset switches) loads on demand.
-    limit: '14 kB',
+    // DESIGN's budget is 14 kB. The default fallback (sign-in, sign-up and reset switches) loads on demand.
+    // Over it by 0.12 kB since the locale engine (see the top of this file): 14.12 kB.
+    limit: '14.15 kB',
     ...common,
   },
   {
@@ -63,7 +71,7 @@ export default [
       new RegExp(`sign-up|profile-|forgot-password|reset-password|password-recovery|${account}`),
     ),
     // Measured 16.32 kB; the sign-in now carries social buttons' loader and the forgot-password link.
-    limit: '16.7 kB',
+    limit: '17 kB',
     ...common,
   },
   {
@@ -73,7 +81,7 @@ export default [
     modifyEsbuildConfig: leaveOut(/sign-up|profile-/),
     // Measured 20.02 kB once the reset forms honoured headingLevel (19.96 kB after the design pass and the
     // security messages).
-    limit: '20.15 kB',
+    limit: '20.45 kB',
     ...common,
   },
   {
@@ -98,7 +106,7 @@ export default [
     ),
     // DESIGN's budget is 50 kB: missed by 1.5 kB (51.51 kB). react-hook-form's useForm grew by 4 kB between
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
-    limit: '52.2 kB',
+    limit: '52.7 kB',
     ...common,
   },
   {
@@ -112,7 +120,7 @@ export default [
     ),
     // Over the 65 kB guard by 1.1 kB since the account, recovery and security work; see docs/benchmarks.md.
     // 66.14 kB before email verification, 66.75 kB after (the inbox screen has a line of its own).
-    limit: '67.45 kB',
+    limit: '67.95 kB',
     ...common,
   },
   {
@@ -121,7 +129,7 @@ export default [
     import: { 'dist/index.js': '{ ProfileKitProvider, SignUpWithBackground }', ...authClient },
     modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|${inbox}`),
     // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen.
-    limit: '50.65 kB',
+    limit: '51.1 kB',
     ...common,
   },
   {
@@ -129,7 +137,7 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('default-fallback|sign-in|social-buttons'),
-    limit: '18.3 kB',
+    limit: '18.6 kB',
     ...common,
   },
   {
@@ -137,7 +145,7 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider, UserMenu }', ...authClient },
     modifyEsbuildConfig: only('user-menu'),
-    limit: '17.85 kB',
+    limit: '18.2 kB',
     ...common,
   },
   {
@@ -145,7 +153,7 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ DeleteAccount, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('delete-account|download-data|profile-client'),
-    limit: '28.85 kB',
+    limit: '29 kB',
     ...common,
   },
   {
