@@ -2,10 +2,19 @@ import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { createAuthClient } from 'better-auth/react';
 import type { SetupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { ProfileKitProvider } from 'profilekit';
+import { type ProfileKitLocale, ProfileKitProvider } from 'profilekit';
 import { createProfileClient } from 'profilekit/client';
+import { ar } from 'profilekit/locales/ar';
+import { de } from 'profilekit/locales/de';
+import { en } from 'profilekit/locales/en';
+import { es } from 'profilekit/locales/es';
+import { fr } from 'profilekit/locales/fr';
+import { ja } from 'profilekit/locales/ja';
 import { createMockBackend, type PersonaName } from 'profilekit/msw';
 import 'profilekit/styles.css';
+
+/** The shipped locales, for the Locale toolbar. `default` is the components' own English, no `lang` set. */
+const locales: Record<string, ProfileKitLocale | undefined> = { default: undefined, en, de, fr, es, ja, ar };
 
 /** The public mock backend of profilekit/msw: one in-memory server for every story. */
 export const backend = createMockBackend();
@@ -58,8 +67,10 @@ const withProvider: Decorator = (Story, { loaded, globals }) => (
     authClient={loaded.authClient}
     profileClient={loaded.profileClient}
     theme={globals.theme === 'auto' ? undefined : globals.theme}
+    locale={locales[globals.locale ?? 'default']}
   >
     <div
+      dir={locales[globals.locale ?? 'default']?.dir}
       style={
         globals.theme === 'dark'
           ? { padding: '1rem', background: '#0d1117', color: '#e6edf3', colorScheme: 'dark' }
@@ -85,8 +96,25 @@ const preview: Preview = {
       description: 'Colour theme of the components',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['auto', 'light', 'dark'], dynamicTitle: true },
     },
+    locale: {
+      description: 'Language of the components (profilekit/locales/<tag>); Arabic is right to left',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'default', title: 'English (default)' },
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'fr', title: 'Français' },
+          { value: 'es', title: 'Español' },
+          { value: 'ja', title: '日本語' },
+          { value: 'ar', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'auto' },
+  initialGlobals: { theme: 'auto', locale: 'default' },
   tags: ['autodocs'],
 };
 

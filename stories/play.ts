@@ -73,7 +73,7 @@ export const german = {
   'field.hardwareExperience.label': 'Hardware-Erfahrung insgesamt',
   'field.backgroundPreference.label': 'Welche Inhalte bevorzugen Sie?',
   'field.other': 'Weitere {field} (durch Kommas getrennt)',
-  'field.optional': 'optional',
+  'field.optional': ' (optional)',
   'field.choose': 'Bitte wählen…',
   'level.none': 'Keine',
   'level.beginner': 'Anfänger',

@@ -1,4 +1,4 @@
-import { type EmbedOptions, fail } from './options';
+import { type EmbedOptions, fail, shippedLocale } from './options';
 
 /** Each attribute an element reads, the option it sets and how its text is read. */
 export const ATTRIBUTES: Record<
@@ -26,6 +26,7 @@ export const ATTRIBUTES: Record<
   questionnaire: { option: 'questionnaire', type: 'json' },
   'class-names': { option: 'classNames', type: 'json' },
   'social-providers': { option: 'socialProviders', type: 'list' },
+  'data-locale': { option: 'locale', type: 'string' },
 };
 
 /** `"github, google"` → `['github', 'google']`. */
@@ -52,5 +53,9 @@ export function optionsFromAttributes(element: Element, allowed: readonly string
       }
     } else options[spec.option] = value;
   }
+  // The element's own `lang` picks a shipped locale; `data-locale` wins, and a language without one keeps
+  // English (lang is about the content, not a request for a translation that does not exist).
+  const lang = shippedLocale(element.getAttribute('lang') ?? '');
+  if (options.locale === undefined && lang && allowed.includes('locale')) options.locale = lang;
   return options as EmbedOptions;
 }

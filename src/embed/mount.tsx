@@ -4,6 +4,7 @@ import { ProfileKitProvider } from '../react/index';
 import css from '../styles.css?inline';
 import { clientsFor, resolveBaseURL } from './clients';
 import type { Mounted, Place, WidgetChunk } from './contract';
+import { localeFor } from './locales';
 import type { EmbedOptions } from './options';
 
 function addStyles(target: Document | ShadowRoot) {
@@ -45,6 +46,7 @@ export function mountWith(
       element.append(container);
     }
     const root = createRoot(container);
+    let current: EmbedOptions | null = null;
 
     function render(merged: EmbedOptions) {
       const {
@@ -53,8 +55,15 @@ export function mountWith(
         shadow: _shadow,
         questionnaire,
         socialProviders,
+        locale: wanted,
         ...props
       } = merged;
+      // A locale by tag loads first: the widget shows in its language, never in English for a moment.
+      const { ready, locale } = localeFor(wanted, () => {
+        if (current === merged) render(merged);
+      });
+      current = merged;
+      if (!ready) return;
       const { authClient, profileClient } = clientsFor(resolveBaseURL(baseURL), authMode);
       const children = !gate ? undefined : shadowRoot ? (
         <slot />
@@ -67,6 +76,7 @@ export function mountWith(
           profileClient={profileClient}
           questionnaire={questionnaire}
           socialProviders={socialProviders}
+          locale={locale}
           portalContainer={shadowRoot ? container : undefined}
         >
           <Widget {...props}>{children}</Widget>
@@ -78,6 +88,7 @@ export function mountWith(
     return {
       render,
       unmount() {
+        current = null;
         root.unmount();
         container.remove();
       },

@@ -1,5 +1,5 @@
 import type { QuestionnaireDefinition } from '../client/questionnaire';
-import type { AppearanceProps, SocialProvider } from '../react/index';
+import type { AppearanceProps, ProfileKitLocale, SocialProvider } from '../react/index';
 
 /** The components a page can embed. */
 export type WidgetName = 'sign-up' | 'profile-editor' | 'auth-gate' | 'sign-in' | 'user-menu';
@@ -23,6 +23,13 @@ export interface EmbedConfig extends AppearanceProps {
    * `data-social-providers` on the script tag: ids separated by commas.
    */
   socialProviders?: readonly SocialProvider[];
+  /**
+   * The language: a shipped locale's tag (`en`, `de`, `fr`, `es`, `ja`, `ar`; a region such as `de-CH` picks
+   * `de`), loaded from `locales/<tag>.js` beside the embed script when first needed, or a locale object
+   * (`profilekit/locales/<tag>` or your own). As an attribute: `data-locale`, or the element's `lang` (a
+   * language without a shipped locale keeps English). On the script tag: `data-locale`.
+   */
+  locale?: string | ProfileKitLocale;
 }
 
 /** Options of one widget: the shared settings plus the component's own. */
@@ -82,7 +89,17 @@ export const SHARED = [
   'headingLevel',
   'appearance',
   'socialProviders',
+  'locale',
 ];
+
+/** The languages shipped as `locales/<tag>.js`. */
+export const LOCALE_TAGS = ['en', 'de', 'fr', 'es', 'ja', 'ar'] as const;
+
+/** The shipped locale for a BCP 47 tag, by its language subtag (`de-CH` → `de`), or undefined. */
+export function shippedLocale(tag: string): (typeof LOCALE_TAGS)[number] | undefined {
+  const language = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return LOCALE_TAGS.find((shipped) => shipped === language);
+}
 
 /** A mistake in how a widget is set up, reported in the console and in place of the widget. */
 export class EmbedError extends TypeError {
@@ -150,6 +167,7 @@ export function checkValues(o: Record<string, unknown>) {
   for (const key of ['onSuccess', 'onError']) ofType(key, o[key], 'function');
   ofType('title', o.title, 'string');
   checkProviders(o.socialProviders);
+  checkLocale(o.locale);
   ofType('minPasswordLength', o.minPasswordLength, 'number');
   if (typeof o.minPasswordLength === 'number' && !(o.minPasswordLength >= 1))
     fail(`"minPasswordLength" must be a positive number; got ${o.minPasswordLength}`);
@@ -171,6 +189,20 @@ function checkProviders(value: unknown) {
         `"socialProviders" takes provider ids (letters, digits, ".", "_", "-") or { id, name }; got ${JSON.stringify(provider)}`,
       );
   }
+}
+
+function checkLocale(value: unknown) {
+  if (value === undefined) return;
+  if (typeof value === 'string') {
+    if (!shippedLocale(value))
+      fail(
+        `"locale" must be one of ${LOCALE_TAGS.join(', ')} or a locale object; got ${JSON.stringify(value)}`,
+      );
+    return;
+  }
+  const locale = value as Partial<ProfileKitLocale> | null;
+  if (typeof locale?.languageTag !== 'string' || typeof locale.messages !== 'object' || !locale.messages)
+    fail('"locale" must be a language tag or an object with `languageTag` and `messages`');
 }
 
 /** Checks a widget's options; throws an {@link EmbedError} that names the wrong option. */

@@ -13,6 +13,7 @@ const SCRIPT_DATA: Record<string, { option: string; type: 'string' | 'boolean' |
   shadow: { option: 'shadow', type: 'boolean' },
   socialProviders: { option: 'socialProviders', type: 'list' },
   assetsUrl: { option: 'assetsURL', type: 'string' },
+  locale: { option: 'locale', type: 'string' },
 };
 
 /** Reads the shared settings of the script tag that loaded the loader, and where its chunks are. */

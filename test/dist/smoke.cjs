@@ -10,6 +10,9 @@ const react = require('profilekit');
 for (const name of ['AuthGate', 'ProfileEditor', 'ProfileKitProvider', 'SignIn', 'SignUpWithBackground']) {
   assert.equal(typeof react[name], 'function', `profilekit exports ${name}`);
 }
+for (const tag of ['en', 'de', 'fr', 'es', 'ja', 'ar']) {
+  assert.equal(require(`profilekit/locales/${tag}`)[tag].languageTag, tag);
+}
 assert.equal(typeof require('profilekit/server').createProfileHandler, 'function');
 assert.equal(typeof require('profilekit/msw').createMockBackend, 'function');
 

@@ -17,6 +17,11 @@ for (const name of ['AuthGate', 'ProfileEditor', 'ProfileKitProvider', 'SignIn',
 }
 assert.equal(typeof react.useProfile, 'function');
 assert.equal(react.createProfileClient, undefined, 'the profile client is imported from profilekit/client');
+for (const tag of ['en', 'de', 'fr', 'es', 'ja', 'ar']) {
+  const locale = (await import(`profilekit/locales/${tag}`))[tag];
+  assert.equal(locale.languageTag, tag, `profilekit/locales/${tag} exports its locale`);
+  assert.equal(Object.keys(locale.messages).length > 200, true);
+}
 const server = await import('profilekit/server');
 assert.equal(typeof server.createProfileHandler, 'function');
 const msw = await import('profilekit/msw');

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import preview from '../../.storybook/preview';
+import * as arabic from '../../stories/arabic.stories';
 import * as authGate from '../../stories/auth-gate.stories';
 import * as deleteAccount from '../../stories/delete-account.stories';
 import * as forgotPassword from '../../stories/forgot-password.stories';
@@ -31,6 +32,7 @@ const files = {
   userMenu,
   deleteAccount,
   socialButtons,
+  arabic,
 };
 
 for (const [file, module] of Object.entries(files)) {

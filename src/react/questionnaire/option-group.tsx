@@ -40,7 +40,8 @@ export function OptionGroup({
               {...describedBy(id, error, question.description)}
               {...registerField(form, name, option.value)}
             />
-            {option.text}
+            {/* Isolated: ".NET" or "10+" keep their own order in right-to-left text. */}
+            <bdi>{option.text}</bdi>
           </label>
         ))}
       </div>

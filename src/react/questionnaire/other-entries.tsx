@@ -54,7 +54,7 @@ export function OtherEntries({
     <div className={cx('chips')}>
       {entries.map((entry, index) => (
         <span key={entry} className={cx('chip')}>
-          {entry}
+          <bdi>{entry}</bdi>
           <button
             type="button"
             aria-label={t('field.otherRemove', { value: entry })}
