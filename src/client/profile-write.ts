@@ -35,6 +35,8 @@ export interface ProfileWrite<T> {
    * the write does not replace (those of removed, hidden and not-shown questions are kept).
    */
   answers: Record<string, unknown>;
+  /** The answers the body gave, normalised (`null` for one it clears): what a client sends on. */
+  given: Record<string, unknown>;
 }
 
 type Result<T> = { success: true; data: ProfileWrite<T> } | { success: false; error: ProfileKitError };
@@ -186,5 +188,5 @@ export function parseProfileWrite(
     }
   }
   if (issues.length > 0 || !base.success) return { success: false, error: failure(issues, what) };
-  return { success: true, data: { profile: base.data, answers: after } };
+  return { success: true, data: { profile: base.data, answers: after, given: normalised } };
 }
