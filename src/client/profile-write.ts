@@ -75,6 +75,36 @@ export function shownQuestions(
   return new Set(questions.filter((q) => shown(q, 0)).map((q) => q.id));
 }
 
+/**
+ * A built-in question whose free answers are off (`allowOther: false`, and `experienceYears` by default)
+ * takes only its options, as the form offers them: checked on the values the write gives.
+ */
+function builtInOptionIssues(
+  definition: QuestionnaireDefinition,
+  data: NormalizedProfileInput | NormalizedProfilePatch,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const given = data as Record<string, unknown>;
+  for (const question of resolveQuestionnaire(definition)) {
+    if (question.allowOther || question.options.length === 0) continue;
+    const value = given[question.name];
+    if (value === undefined || value === null) continue;
+    const allowed = new Set(question.options.map((o) => o.toLowerCase()));
+    const entries: unknown[] = Array.isArray(value) ? value : [value];
+    entries.forEach((entry, index) => {
+      const name =
+        typeof entry === 'object' && entry !== null ? (entry as { language: string }).language : entry;
+      if (typeof name === 'string' && !allowed.has(name.toLowerCase()))
+        issues.push({
+          path: Array.isArray(value) ? `${question.name}.${index}` : question.name,
+          code: 'invalid_value',
+          message: `Expected one of: ${question.options.join(', ')}`,
+        });
+    });
+  }
+  return issues;
+}
+
 function failure(issues: ValidationIssue[], what: string): ProfileKitError {
   return new ProfileKitError(
     ErrorCodes.VALIDATION_FAILED,
@@ -187,6 +217,7 @@ export function parseProfileWrite(
         issues.push({ path: question.name, code: 'required', message: 'Required' });
     }
   }
+  if (base.success) issues.push(...builtInOptionIssues(definition, base.data));
   if (issues.length > 0 || !base.success) return { success: false, error: failure(issues, what) };
   return { success: true, data: { profile: base.data, answers: after, given: normalised } };
 }

@@ -199,6 +199,10 @@ describe('given a questionnaire with host questions', () => {
     expect(issuesOf(put({ ...missing, answers: { hasGpu: false } })).map((i) => [i.path, i.code])).toEqual([
       ['backgroundPreference', 'required'],
     ]);
+    // Years of experience are a choice of the ranges unless the host allows others, on the server too.
+    expect(issuesOf(put({ ...complete, experienceYears: '2-4', answers: { hasGpu: false } }))).toEqual([
+      expect.objectContaining({ path: 'experienceYears', code: 'invalid_value' }),
+    ]);
     const patch = parseProfileWrite(
       questionnaire,
       { backgroundPreference: null },
