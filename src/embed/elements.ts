@@ -101,13 +101,18 @@ export function defineElement(tag: string, name: WidgetName) {
   if (!customElements.get(tag)) customElements.define(tag, ProfileKitElement);
 }
 
-/** Reads shared settings from the script tag: `<script src=".../embed.js" data-base-url="..." data-auth-mode="bearer">`. */
+/**
+ * Reads shared settings from the script tag: `<script src=".../embed.js" data-base-url="..." data-auth-mode="bearer"
+ * data-questionnaire='{"questions":[...]}'>`.
+ */
 export function configureFromScript() {
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script) return;
-  const { baseUrl, authMode, theme, shadow, socialProviders } = script.dataset;
+  const { baseUrl, authMode, theme, shadow, socialProviders, questionnaire } = script.dataset;
   try {
     configure({
+      // `data-questionnaire`: the questionnaire as JSON, host questions included (defineQuestionnaire's result).
+      ...(questionnaire !== undefined ? { questionnaire: JSON.parse(questionnaire) } : {}),
       ...(baseUrl !== undefined ? { baseURL: baseUrl } : {}),
       ...(authMode !== undefined ? { authMode: authMode as EmbedConfig['authMode'] } : {}),
       ...(theme !== undefined ? { theme: theme as EmbedConfig['theme'] } : {}),
