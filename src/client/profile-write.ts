@@ -174,11 +174,12 @@ export function parseProfileWrite(
     const checked = checkAnswer(question, value, issues);
     if (checked.ok) normalised[id] = checked.value;
   }
-  // Answers the write gives replace the stored ones; a put replaces every shown question's answer.
+  // Answers the write gives replace the stored ones; a put with answers replaces every shown question's.
   const after: Record<string, unknown> = { ...stored?.answers };
   const values = (id: string) =>
     byId.has(id) ? (id in normalised ? normalised[id] : after[id]) : fields[id];
-  if (options.mode === 'put') {
+  // A put without `answers` (a form that asks no host question) replaces the built-in fields only.
+  if (options.mode === 'put' && given !== undefined) {
     const visibleNow = shownQuestions(questions, (id) =>
       byId.has(id) ? (byId.get(id)?.hidden ? after[id] : normalised[id]) : fields[id],
     );

@@ -223,6 +223,9 @@ describe('given a questionnaire with host questions', () => {
       gpu: 'M3 Max',
       hasGpu: false,
     });
+    // A put without answers at all (a form that asks no host question) keeps every stored answer.
+    const formOnly = put(complete, { fields: complete, answers: { ...stored.answers, hasGpu: false } });
+    expect(formOnly.success && formOnly.data.answers).toEqual({ ...stored.answers, hasGpu: false });
     const patch = parseProfileWrite(
       questionnaire,
       { answers: { bio: null, courses: ['EE201'] } },
