@@ -15,6 +15,7 @@ import {
   type TrustProxy,
 } from 'profilekit/server';
 import { type DevOutbox, mountDevOutbox } from './outbox';
+import { demoQuestionnaire } from './questionnaire';
 import type { SocialSettings } from './social';
 
 export interface AppOptions {
@@ -89,7 +90,7 @@ export function createApp(options: AppOptions) {
     plugins: [bearer(), ...(options.social?.plugins ?? [])],
   });
   const handleAuth = createAuthHandler(auth);
-  const profile = createProfileHandler({ auth, db: options.db });
+  const profile = createProfileHandler({ auth, db: options.db, questionnaire: demoQuestionnaire });
 
   const app = new Hono();
   app.onError((error, c) => {

@@ -55,7 +55,7 @@ export type AnswerValue =
 /** Host answers keyed by question id, when the questionnaire's type is not known. */
 export type HostAnswers = Record<string, unknown>;
 
-type QuestionsOf<T> = T extends { questions: readonly (infer Q)[] } ? Q : never;
+type QuestionsOf<T> = T extends { questions?: readonly (infer Q)[] | undefined } ? Q : never;
 
 /**
  * The host answers a questionnaire defines, keyed by question id. Every key is optional: a question may be
@@ -67,7 +67,12 @@ type QuestionsOf<T> = T extends { questions: readonly (infer Q)[] } ? Q : never;
  */
 export type AnswersOf<T> = [QuestionsOf<T>] extends [never]
   ? Record<string, never>
-  : Prettify<{ [Q in QuestionsOf<T> as Q extends { id: infer I extends string } ? I : never]?: AnswerOf<Q> }>;
+  : // A definition typed only as QuestionnaireDefinition: its ids are not known.
+    string extends (QuestionsOf<T> extends { id: infer I } ? I : never)
+    ? HostAnswers
+    : Prettify<{
+        [Q in QuestionsOf<T> as Q extends { id: infer I extends string } ? I : never]?: AnswerOf<Q>;
+      }>;
 
 /** A patch of host answers: only the keys present change; `null` clears one. */
 export type AnswersPatch<A> = { [K in keyof A]?: A[K] | null };

@@ -38,6 +38,7 @@ export {
   type TextQuestion,
   type VisibleWhen,
 } from './host-questions';
+export { type JsonSchema, questionnaireJsonSchema } from './json-schema';
 export { PERSONAL_DATA_FILE, type PersonalData } from './personal-data';
 export {
   createProfileClient,

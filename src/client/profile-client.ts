@@ -1,3 +1,4 @@
+import type { AnswersOf, HostAnswers, ProfileInputOf, ProfileOf, ProfilePatchOf } from './answers';
 import {
   codeForStatus,
   type ErrorCode,
@@ -8,15 +9,23 @@ import {
   type ValidationIssue,
 } from './errors';
 import type { PersonalData } from './personal-data';
+import { parseProfileWrite } from './profile-write';
 import type { ServerCapabilities } from './protocol';
-import { type Profile, type ProfileInput, type ProfilePatch, profileSchema } from './schema';
+import type { QuestionnaireDefinition } from './questionnaire';
+import { type Profile, profileSchema } from './schema';
 import { warnUnreachable } from './unreachable';
 import { parseProfileInput, parseProfilePatch } from './validate';
 
 type Awaitable<T> = T | Promise<T>;
 type HeadersInput = Record<string, string> | Headers | [string, string][];
 
-export interface ProfileClientOptions {
+export interface ProfileClientOptions<Q extends QuestionnaireDefinition = QuestionnaireDefinition> {
+  /**
+   * The questionnaire (`defineQuestionnaire`'s result): writes are checked by it before they are sent
+   * (the server checks them again, with the stored profile), and the answers are typed by it. Without it,
+   * a body with `answers` is refused, as the server without one refuses it.
+   */
+  questionnaire?: Q;
   /** Origin (and optional path prefix) of the server, e.g. `https://auth.example.com`. `''` means same origin. */
   baseURL: string;
   /** Path of the profile resource under `baseURL`. Default `/api/profile`. */
@@ -63,21 +72,22 @@ export interface PutOptions extends WriteOptions {
 }
 
 /** A profile and the version it was read or written at. */
-export interface VersionedProfile {
-  profile: Profile;
+export interface VersionedProfile<A = HostAnswers> {
+  profile: ProfileOf<A>;
   etag: string | null;
 }
 
-export interface ProfileClient {
+/** The profile API's client; `A` is the host answers' type (`AnswersOf<typeof questionnaire>`). */
+export interface ProfileClient<A = HostAnswers> {
   /**
    * Reads the signed-in person's profile. Fails with `PROFILE_NOT_FOUND` when there is none yet: the
    * server's 200 `null` (and the 404 `PROFILE_NOT_FOUND` of servers before 0.2) both read so.
    */
-  get(options?: RequestOptions): Promise<VersionedProfile>;
+  get(options?: RequestOptions): Promise<VersionedProfile<A>>;
   /** Creates or replaces the whole profile; `ifNoneMatch: '*'` creates only. */
-  put(input: ProfileInput, options?: PutOptions): Promise<VersionedProfile>;
-  /** Changes only the given fields; `null` clears an optional one. */
-  patch(input: ProfilePatch, options?: WriteOptions): Promise<VersionedProfile>;
+  put(input: ProfileInputOf<A>, options?: PutOptions): Promise<VersionedProfile<A>>;
+  /** Changes only the given fields; `null` clears an optional one (and a host answer). */
+  patch(input: ProfilePatchOf<A>, options?: WriteOptions): Promise<VersionedProfile<A>>;
   /**
    * Everything stored about the signed-in person (account, sign-in methods, sessions, profile), from
    * `GET <path>/export`. Secrets are never part of it.
@@ -161,6 +171,9 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+const withoutNulls = (answers: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== null));
+
 function retryable(error: ProfileKitError): boolean {
   return (
     error.code === ErrorCodes.NETWORK_ERROR ||
@@ -178,6 +191,9 @@ function retryable(error: ProfileKitError): boolean {
  * const { profile } = await profiles.get();
  * await profiles.patch({ devices: ['Raspberry Pi'] }, { ifMatch: true });
  */
+export function createProfileClient<Q extends QuestionnaireDefinition = QuestionnaireDefinition>(
+  options: ProfileClientOptions<Q>,
+): ProfileClient<AnswersOf<Q>>;
 export function createProfileClient(options: ProfileClientOptions): ProfileClient {
   if (typeof options !== 'object' || options === null || typeof options.baseURL !== 'string') {
     throw new TypeError('createProfileClient: `baseURL` must be a string (use "" for the same origin)');
@@ -348,10 +364,27 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     exportData,
     capabilities,
     put(input, opts) {
+      const { questionnaire } = options;
+      if (questionnaire) {
+        const parsed = parseProfileWrite(questionnaire, input, { mode: 'put', whole: false });
+        if (!parsed.success) return Promise.reject(parsed.error);
+        return send('PUT', { ...parsed.data.profile, answers: withoutNulls(parsed.data.given) }, opts);
+      }
       const parsed = parseProfileInput(input);
       return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);
     },
     patch(input, opts) {
+      const { questionnaire } = options;
+      if (questionnaire) {
+        const parsed = parseProfileWrite(questionnaire, input, { mode: 'patch', whole: false });
+        if (!parsed.success) return Promise.reject(parsed.error);
+        const given = (input as { answers?: unknown }).answers !== undefined;
+        return send(
+          'PATCH',
+          given ? { ...parsed.data.profile, answers: parsed.data.given } : parsed.data.profile,
+          opts,
+        );
+      }
       const parsed = parseProfilePatch(input);
       return parsed.success ? send('PATCH', parsed.data, opts) : Promise.reject(parsed.error);
     },

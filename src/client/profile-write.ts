@@ -35,6 +35,8 @@ export interface ProfileWrite<T> {
    * the write does not replace (those of removed, hidden and not-shown questions are kept).
    */
   answers: Record<string, unknown>;
+  /** The answers the body gave, normalised (`null` for one it clears): what a client sends on. */
+  given: Record<string, unknown>;
 }
 
 type Result<T> = { success: true; data: ProfileWrite<T> } | { success: false; error: ProfileKitError };
@@ -71,6 +73,36 @@ export function shownQuestions(
     return result;
   };
   return new Set(questions.filter((q) => shown(q, 0)).map((q) => q.id));
+}
+
+/**
+ * A built-in question whose free answers are off (`allowOther: false`, and `experienceYears` by default)
+ * takes only its options, as the form offers them: checked on the values the write gives.
+ */
+function builtInOptionIssues(
+  definition: QuestionnaireDefinition,
+  data: NormalizedProfileInput | NormalizedProfilePatch,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const given = data as Record<string, unknown>;
+  for (const question of resolveQuestionnaire(definition)) {
+    if (question.allowOther || question.options.length === 0) continue;
+    const value = given[question.name];
+    if (value === undefined || value === null) continue;
+    const allowed = new Set(question.options.map((o) => o.toLowerCase()));
+    const entries: unknown[] = Array.isArray(value) ? value : [value];
+    entries.forEach((entry, index) => {
+      const name =
+        typeof entry === 'object' && entry !== null ? (entry as { language: string }).language : entry;
+      if (typeof name === 'string' && !allowed.has(name.toLowerCase()))
+        issues.push({
+          path: Array.isArray(value) ? `${question.name}.${index}` : question.name,
+          code: 'invalid_value',
+          message: `Expected one of: ${question.options.join(', ')}`,
+        });
+    });
+  }
+  return issues;
 }
 
 function failure(issues: ValidationIssue[], what: string): ProfileKitError {
@@ -142,11 +174,12 @@ export function parseProfileWrite(
     const checked = checkAnswer(question, value, issues);
     if (checked.ok) normalised[id] = checked.value;
   }
-  // Answers the write gives replace the stored ones; a put replaces every shown question's answer.
+  // Answers the write gives replace the stored ones; a put with answers replaces every shown question's.
   const after: Record<string, unknown> = { ...stored?.answers };
   const values = (id: string) =>
     byId.has(id) ? (id in normalised ? normalised[id] : after[id]) : fields[id];
-  if (options.mode === 'put') {
+  // A put without `answers` (a form that asks no host question) replaces the built-in fields only.
+  if (options.mode === 'put' && given !== undefined) {
     const visibleNow = shownQuestions(questions, (id) =>
       byId.has(id) ? (byId.get(id)?.hidden ? after[id] : normalised[id]) : fields[id],
     );
@@ -185,6 +218,7 @@ export function parseProfileWrite(
         issues.push({ path: question.name, code: 'required', message: 'Required' });
     }
   }
+  if (base.success) issues.push(...builtInOptionIssues(definition, base.data));
   if (issues.length > 0 || !base.success) return { success: false, error: failure(issues, what) };
-  return { success: true, data: { profile: base.data, answers: after } };
+  return { success: true, data: { profile: base.data, answers: after, given: normalised } };
 }

@@ -31,7 +31,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     ...recoveryHandlers(s, authBase),
     ...socialHandlers(s, authBase),
     ...accountHandlers(s, authBase),
-    ...profileHandlers(s, profileUrl),
+    ...profileHandlers(s, profileUrl, options.questionnaire),
   ];
   return {
     handlers,

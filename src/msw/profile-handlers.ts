@@ -7,6 +7,9 @@ import {
   type Profile,
   parseProfileInput,
   parseProfilePatch,
+  parseProfileWrite,
+  type QuestionnaireDefinition,
+  questionnaireJsonSchema,
 } from '../client/index';
 import {
   absenceHolds,
@@ -22,8 +25,41 @@ import {
 import { apiError, type MockState, type StoredProfile } from './state';
 
 /** The profile API as createProfileHandler serves it, and the data export. */
-export function profileHandlers(s: MockState, profileUrl: string) {
-  return [exportHandler(s, profileUrl), configHandler(profileUrl), profileHandler(s, profileUrl)];
+export function profileHandlers(s: MockState, profileUrl: string, questionnaire?: QuestionnaireDefinition) {
+  return [
+    exportHandler(s, profileUrl),
+    configHandler(profileUrl),
+    http.get(`${profileUrl}/schema`, () =>
+      HttpResponse.json(questionnaireJsonSchema(questionnaire ?? {}), {
+        headers: { 'content-type': 'application/schema+json; charset=utf-8' },
+      }),
+    ),
+    profileHandler(s, profileUrl, questionnaire),
+  ];
+}
+
+/** A write checked by the questionnaire as the real handler checks it: the host answers to store, or a 400. */
+function parseWrite(
+  method: 'PUT' | 'PATCH',
+  value: unknown,
+  stored: StoredProfile | undefined,
+  questionnaire: QuestionnaireDefinition | undefined,
+) {
+  if (!questionnaire) {
+    const parsed = method === 'PUT' ? parseProfileInput(value) : parseProfilePatch(value);
+    return parsed.success
+      ? { success: true as const, data: parsed.data, answers: stored?.profile.answers ?? {} }
+      : parsed;
+  }
+  const { answers, createdAt: _c, updatedAt: _u, ...fields } = stored?.profile ?? ({} as Partial<Profile>);
+  const parsed = parseProfileWrite(questionnaire, value, {
+    mode: method === 'PUT' ? 'put' : 'patch',
+    stored: stored && { fields, answers: answers ?? {} },
+    whole: method === 'PUT' || stored !== undefined,
+  } as { mode: 'put' });
+  return parsed.success
+    ? { success: true as const, data: parsed.data.profile, answers: parsed.data.answers }
+    : parsed;
 }
 
 /** `GET /api/profile/config`: the mock sends every message (to its outbox), so it offers everything. */
@@ -93,7 +129,7 @@ function simulateConcurrentEdit(s: MockState, stored: StoredProfile | undefined)
   stored.profile = { ...stored.profile, experienceYears: '10+', updatedAt: new Date().toISOString() };
 }
 
-const profileHandler = (s: MockState, profileUrl: string) =>
+const profileHandler = (s: MockState, profileUrl: string, questionnaire?: QuestionnaireDefinition) =>
   http.all(profileUrl, async ({ request }) => {
     await s.pause();
     const method = request.method.toUpperCase();
@@ -127,7 +163,7 @@ const profileHandler = (s: MockState, profileUrl: string) =>
     const precondition = parseIfMatch(request.headers.get('if-match'));
     const body = await readJsonBody(request, DEFAULT_MAX_BODY_BYTES);
     if (!body.ok) return apiError(body.status, body.code, body.message);
-    const parsed = method === 'PUT' ? parseProfileInput(body.value) : parseProfilePatch(body.value);
+    const parsed = parseWrite(method as 'PUT' | 'PATCH', body.value, stored, questionnaire);
     if (!parsed.success) {
       return apiError(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, {
         issues: parsed.error.issues,
@@ -164,7 +200,10 @@ const profileHandler = (s: MockState, profileUrl: string) =>
     if (method === 'PATCH') {
       if (!stored)
         return apiError(404, ErrorCodes.PROFILE_NOT_FOUND, 'There is no profile yet; PUT one first');
-      const changes = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+      const changes: Record<string, unknown> = Object.fromEntries(
+        Object.entries(parsed.data).filter(([, v]) => v !== undefined),
+      );
+      if ((body.value as { answers?: unknown }).answers !== undefined) changes.answers = parsed.answers;
       if (Object.keys(changes).length === 0) return respond(200, stored);
       stored.profile = { ...stored.profile, ...changes, updatedAt: now };
       stored.version++;
@@ -180,7 +219,7 @@ const profileHandler = (s: MockState, profileUrl: string) =>
       softwareExperience: input.softwareExperience ?? null,
       hardwareExperience: input.hardwareExperience ?? null,
       backgroundPreference: input.backgroundPreference ?? null,
-      answers: stored?.profile.answers ?? {},
+      answers: parsed.answers,
       createdAt: stored?.profile.createdAt ?? now,
       updatedAt: now,
     };

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import type { Profile } from '../client/index';
+import type { Profile, QuestionnaireDefinition } from '../client/index';
 import type { MockUser, Persona, PersonaName } from './personas';
 
 /** A message the mock backend would have mailed: a reset or verification link. */
@@ -19,6 +19,11 @@ export interface MockBackendOptions {
   authPath?: string;
   /** The profile resource. Default `/api/profile`. */
   profilePath?: string;
+  /**
+   * The questionnaire the components use: with it the mock validates every write by it, as
+   * `createProfileHandler({ questionnaire })` does, keeps the host answers and serves its JSON Schema.
+   */
+  questionnaire?: QuestionnaireDefinition;
 }
 
 export interface MockBackend {

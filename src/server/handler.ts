@@ -34,6 +34,7 @@ import {
 } from './guards';
 import { columnsOf, etagOf, replacementColumns, type Selected, storedOf, toProfile } from './profile-row';
 import { checkedQuestionnaire } from './questionnaire';
+import { schemaRoute } from './schema-route';
 
 export { etagOf, type Selected, toProfile } from './profile-row';
 
@@ -157,6 +158,7 @@ export function createProfileHandler<A = Record<string, unknown>>(
     );
   }
   const questionnaire = options.questionnaire && checkedQuestionnaire(options.questionnaire);
+  const schema = schemaRoute(path, questionnaire);
   const originPolicy =
     typeof options.trustedOrigins === 'function'
       ? options.trustedOrigins
@@ -390,6 +392,7 @@ export function createProfileHandler<A = Record<string, unknown>>(
       const url = new URL(request.url);
       if (url.pathname.replace(/\/+$/, '') === `${path}/export`) return await exportData(request);
       if (url.pathname.replace(/\/+$/, '') === `${path}/config`) return config(request);
+      if (url.pathname.replace(/\/+$/, '') === `${path}/schema`) return schema(request);
       if (url.pathname.replace(/\/+$/, '') !== path) {
         throw fail(404, ErrorCodes.NOT_FOUND, 'Not found');
       }

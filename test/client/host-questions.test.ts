@@ -199,6 +199,10 @@ describe('given a questionnaire with host questions', () => {
     expect(issuesOf(put({ ...missing, answers: { hasGpu: false } })).map((i) => [i.path, i.code])).toEqual([
       ['backgroundPreference', 'required'],
     ]);
+    // Years of experience are a choice of the ranges unless the host allows others, on the server too.
+    expect(issuesOf(put({ ...complete, experienceYears: '2-4', answers: { hasGpu: false } }))).toEqual([
+      expect.objectContaining({ path: 'experienceYears', code: 'invalid_value' }),
+    ]);
     const patch = parseProfileWrite(
       questionnaire,
       { backgroundPreference: null },
@@ -219,6 +223,9 @@ describe('given a questionnaire with host questions', () => {
       gpu: 'M3 Max',
       hasGpu: false,
     });
+    // A put without answers at all (a form that asks no host question) keeps every stored answer.
+    const formOnly = put(complete, { fields: complete, answers: { ...stored.answers, hasGpu: false } });
+    expect(formOnly.success && formOnly.data.answers).toEqual({ ...stored.answers, hasGpu: false });
     const patch = parseProfileWrite(
       questionnaire,
       { answers: { bio: null, courses: ['EE201'] } },

@@ -3,6 +3,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
+import { defineQuestionnaire } from '../../src/client/index';
+import { sampleProfile } from '../../src/msw/index';
 import { ProfileEditor } from '../../src/react/index';
 import {
   BASE_URL,
@@ -240,5 +242,27 @@ describe('given a host section with its own h2', () => {
     unmount();
     await renderWithKit(<ProfileEditor headingLevel={4} />, { headingLevel: 3 });
     expect(await screen.findByRole('heading', { level: 4, name: 'Your background' })).toBeInTheDocument();
+  });
+});
+
+describe('given a stored answer to a host question the definition no longer has', () => {
+  it('saves the editor without sending or dropping it', async () => {
+    backend.reset({
+      signedIn: true,
+      profile: { ...sampleProfile, answers: { removedQuestion: 'kept', gpu: 'rtx4090' } },
+    });
+    const writes = recordWrites();
+    const user = userEvent.setup();
+    // The host removed `removedQuestion` and hid `gpu`.
+    const questionnaire = defineQuestionnaire({
+      questions: [{ id: 'gpu', kind: 'single', label: 'GPU', options: ['rtx4090'], hidden: true }],
+    });
+    await renderWithKit(<ProfileEditor questionnaire={questionnaire} />);
+    await user.click(await screen.findByRole('checkbox', { name: 'Vue' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your changes are saved.'));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.body).not.toHaveProperty('answers');
+    expect(backend.profile?.answers).toEqual({ removedQuestion: 'kept', gpu: 'rtx4090' });
   });
 });

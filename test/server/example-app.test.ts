@@ -33,6 +33,18 @@ describe('given the reference server', () => {
     expect(await console.text()).toContain('<h1>profilekit API console</h1>');
   });
 
+  it('shows one host question of each kind in its questionnaire’s schema', async () => {
+    const response = await app.request('/api/profile/schema');
+    expect(response.status).toBe(200);
+    const schema = (await response.json()) as {
+      properties: { answers: { properties: Record<string, { type?: string; oneOf?: unknown[] }> } };
+    };
+    const answers = schema.properties.answers.properties;
+    expect(Object.keys(answers)).toEqual(expect.arrayContaining(['courses', 'gpu', 'hoursPerWeek', 'tools']));
+    expect(answers.hoursPerWeek?.type).toBe('number');
+    expect(answers.tools?.type).toBe('array');
+  });
+
   it('signs a person up, saves and reads their profile, and signs them out', async () => {
     const signUp = await app.request('/api/auth/sign-up/email', {
       method: 'POST',

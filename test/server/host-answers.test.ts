@@ -227,4 +227,28 @@ describe('given a profile handler with a questionnaire', () => {
     }
     expect((await call(person, 'PATCH', { answers: { courses: ['CS101'] } })).status).toBe(404);
   });
+
+  it('serves the questionnaire’s JSON Schema at /api/profile/schema: public, cacheable, with an ETag', async () => {
+    const url = 'http://localhost:3000/api/profile/schema';
+    const response = await handler(new Request(url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/schema\+json/);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    const schema = (await response.json()) as {
+      $schema: string;
+      properties: { answers: { properties: object } };
+    };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(Object.keys(schema.properties.answers.properties)).toEqual(
+      questionnaire.questions.map((q) => q.id),
+    );
+    const etag = response.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"schema-/);
+    expect((await handler(new Request(url, { headers: { 'if-none-match': etag } }))).status).toBe(304);
+    expect((await handler(new Request(url, { method: 'POST' }))).status).toBe(405);
+    // Another questionnaire, another tag; without one, the built-in fields' schema.
+    const plain = await harness.handler(new Request(url));
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('etag')).not.toBe(etag);
+  });
 });

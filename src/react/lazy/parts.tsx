@@ -4,6 +4,8 @@
 // lowest of parts.tsx, forms.tsx and shells.tsx that the component it loads does not import: the import
 // cycle rule fails the lint when one sits too low.
 // parts.tsx: components that load no wrapper themselves.
+import type { ReactNode } from 'react';
+import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import { Loading } from '../elements/loading';
 import type { DeleteAccountProps, DownloadDataProps, SocialButtonsProps } from '../types/account-props';
 import type { DialogFrameProps } from '../types/dialog-props';
@@ -18,7 +20,11 @@ import { onDemand } from './on-demand';
  */
 export const ProfileEditor = /* @__PURE__ */ onDemand<ProfileEditorProps>('ProfileEditor', () =>
   import('../profile/profile-editor').then((m) => m.ProfileEditor),
-);
+) as (<Q extends QuestionnaireDefinition = QuestionnaireDefinition>(
+  props: ProfileEditorProps<Q>,
+) => ReactNode) & {
+  displayName: string;
+};
 
 /**
  * Asks for an account's email and has better-auth mail it a password-reset link; answers the same whether

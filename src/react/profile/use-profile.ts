@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { HostAnswers } from '../../client/answers';
 import type { ProfileInput, ProfilePatch } from '../../client/schema';
 import type { ProfileSnapshot } from '../../client/snapshot';
 import { useProfileKit } from '../context/provider';
@@ -15,8 +16,14 @@ const seeded = new WeakSet<ProfileSnapshot>();
  * @example
  * const { status, profile, update } = useProfile();
  * if (status === 'ready') await update({ devices: [...profile.devices ?? [], 'ESP32'] });
+ * // Host answers typed by the questionnaire:
+ * const { profile: mine } = useProfile<AnswersOf<typeof questionnaire>>();
  */
-export function useProfile(): UseProfileResult {
+export function useProfile<A = HostAnswers>(): UseProfileResult<A> {
+  return useProfileOf() as unknown as UseProfileResult<A>;
+}
+
+function useProfileOf(): UseProfileResult {
   const context = useProfileKit('useProfile');
   const { user, isPending } = useSession();
   const store = profileStoreFor(context);

@@ -1,14 +1,15 @@
 import type { ElementType, ReactNode } from 'react';
+import type { AnswersOf, HostAnswers, ProfileInputOf, ProfileOf, ProfilePatchOf } from '../../client/answers';
 import type { ProfileKitError } from '../../client/errors';
 import type { QuestionnaireDefinition } from '../../client/questionnaire';
-import type { Profile, ProfileInput, ProfilePatch } from '../../client/schema';
 import type { AppearanceProps } from './appearance-props';
 
-export interface ProfileEditorProps extends AppearanceProps {
-  /** The questionnaire; defaults to the provider's. */
-  questionnaire?: QuestionnaireDefinition;
-  /** Called with the stored profile after each save. */
-  onSuccess?: (profile: Profile) => void;
+export interface ProfileEditorProps<Q extends QuestionnaireDefinition = QuestionnaireDefinition>
+  extends AppearanceProps {
+  /** The questionnaire; defaults to the provider's. Its host answers type `onSuccess`'s profile. */
+  questionnaire?: Q;
+  /** Called with the stored profile after each save, its `answers` typed by the questionnaire. */
+  onSuccess?: (profile: ProfileOf<AnswersOf<Q>>) => void;
   /** Called with the error code when a save fails; the form keeps every change. */
   onError?: (code: string) => void;
   /** Ask the browser to confirm leaving the page while there are unsaved changes. Default true. */
@@ -25,13 +26,14 @@ export interface InDialog {
   bare?: boolean;
 }
 
-export interface UseProfileResult {
+/** `useProfile`'s result; `A` types the host answers (`useProfile<AnswersOf<typeof questionnaire>>()`). */
+export interface UseProfileResult<A = HostAnswers> {
   /**
    * `signed-out` without a session; `loading` until the first answer; `ready` with a profile;
    * `missing` when the person has none yet; `error` when it could not be read (see `error`).
    */
   status: 'signed-out' | 'loading' | 'ready' | 'missing' | 'error';
-  profile: Profile | null;
+  profile: ProfileOf<A> | null;
   /** The version the profile was read at; writes send it as If-Match. */
   etag: string | null;
   error: ProfileKitError | null;
@@ -42,10 +44,10 @@ export interface UseProfileResult {
    * conditional on that version (If-Match); without one it only creates (If-None-Match: *). Either way a
    * profile saved elsewhere meanwhile fails the call with `PROFILE_VERSION_CONFLICT` and stays as it is.
    */
-  save(input: ProfileInput): Promise<Profile>;
+  save(input: ProfileInputOf<A>): Promise<ProfileOf<A>>;
   /**
    * Changes some fields, only if nobody saved since the version it was read at (else
    * `PROFILE_VERSION_CONFLICT`). Pass `ifMatch` to name the version you started from.
    */
-  update(input: ProfilePatch, options?: { ifMatch?: string | null }): Promise<Profile>;
+  update(input: ProfilePatchOf<A>, options?: { ifMatch?: string | null }): Promise<ProfileOf<A>>;
 }
