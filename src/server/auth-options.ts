@@ -2,6 +2,11 @@ import type { BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { PROFILE_LIMITS } from '../client/constants';
 import { textProblem } from '../client/text';
+import {
+  accountSettingsPlugin,
+  changeEmailOption,
+  type ProfileKitAccountSettingsOptions,
+} from './account-settings';
 import { ipAddressOptions, proxySetting, TRUST_PROXY_SETTING, type TrustProxy } from './client-address';
 import {
   ADDRESS_RULES,
@@ -121,7 +126,12 @@ function checkRule(rule: LimitRule): LimitRule {
  * better-auth options that map its models onto profilekit's schema: `users` with UUID ids and snake_case
  * columns, `sessions`, `accounts` (the credential hash in `password_hash`) and `verifications`.
  * Spread the result into your own `betterAuth({...})`; if you also set `user`, `session`, `account`,
- * `verification` or `advanced`, pass yours in and they are merged.
+ * `verification`, `advanced` or `plugins`, pass yours in and they are merged (a `plugins` of your own
+ * after the spread would drop the account settings' endpoints: pass it here, or add `...options.plugins`).
+ *
+ * Account settings: change of email (through a link to the new address, after the current password),
+ * the sessions list without tokens (`/profilekit/sessions`), per-account limits on every change; see
+ * {@link ProfileKitAccountSettingsOptions} and docs/account-settings.md.
  *
  * Password reset and email verification: pass `sendResetPassword`, `sendVerificationEmail` and
  * `requireEmailVerification` here (and any other `emailAndPassword` settings as `emailAndPassword`), not
@@ -146,10 +156,12 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
     overrides.failedSignInLimit === false
       ? undefined
       : checkRule({ ...DEFAULT_FAILED_SIGN_IN_LIMIT, ...overrides.failedSignInLimit });
+  const recovery = recoveryAuthOptions(overrides, overrides);
   const options = {
-    ...recoveryAuthOptions(overrides, overrides),
+    ...recovery,
     user: {
       ...overrides.user,
+      ...changeEmailOption(overrides.user, recovery.emailVerification),
       ...deleteUserOption(overrides.user),
       modelName: 'users',
       fields: {
@@ -207,6 +219,8 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
     },
     rateLimit: rateLimitOptions(overrides, limitRule !== undefined),
     hooks: composeHooks(overrides.hooks, limitRule && failedSignInLimit(limitRule)),
+    // The account settings' endpoints and rules; a host's own plugins follow.
+    plugins: [accountSettingsPlugin(overrides), ...(overrides.plugins ?? [])],
   } satisfies Partial<BetterAuthOptions>;
   // For createAuthHandler, which reads it from `auth.options`; better-auth never looks at symbol keys.
   Object.defineProperty(options, TRUST_PROXY_SETTING, { value: proxy, enumerable: true });
@@ -228,7 +242,15 @@ function deleteUserOption(user: ProfileKitAuthOverrides['user']) {
 export type ProfileKitAuthOptions = Required<
   Pick<
     BetterAuthOptions,
-    'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'emailAndPassword' | 'rateLimit'
+    | 'user'
+    | 'session'
+    | 'account'
+    | 'verification'
+    | 'advanced'
+    | 'hooks'
+    | 'emailAndPassword'
+    | 'rateLimit'
+    | 'plugins'
   >
 > &
   Pick<BetterAuthOptions, 'emailVerification'>;
@@ -236,11 +258,12 @@ export type ProfileKitAuthOptions = Required<
 /** The parts of better-auth's options that {@link profileKitAuthOptions} merges with its own. */
 export type ProfileKitAuthOverrides = Pick<
   BetterAuthOptions,
-  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit'
+  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit' | 'plugins'
 > &
   Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification'> &
   ProfileKitRecoveryOptions &
-  ProfileKitLimitOptions;
+  ProfileKitLimitOptions &
+  ProfileKitAccountSettingsOptions;
 
 /** Where the client address comes from, and the limit on failed sign-ins. */
 export interface ProfileKitLimitOptions {
