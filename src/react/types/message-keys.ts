@@ -1,4 +1,5 @@
 import type { accountMessages } from '../localization/en/account-messages';
+import type { accountSettingsMessages } from '../localization/en/account-settings-messages';
 import type { coreMessages } from '../localization/en/core-messages';
 import type { formMessages } from '../localization/en/form-messages';
 import type { recoveryMessages } from '../localization/en/recovery-messages';
@@ -35,6 +36,7 @@ export type ProfileKitMessages = {
     | keyof typeof formMessages
     | keyof typeof recoveryMessages
     | keyof typeof accountMessages
+    | keyof typeof accountSettingsMessages
     | keyof typeof verifyMessages]: string;
 };
 
