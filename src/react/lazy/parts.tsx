@@ -7,7 +7,7 @@
 import { Loading } from '../elements/loading';
 import type { DeleteAccountProps, DownloadDataProps, SocialButtonsProps } from '../types/account-props';
 import type { DialogFrameProps } from '../types/dialog-props';
-import type { ProfileEditorProps } from '../types/profile-props';
+import type { InDialog, ProfileEditorProps } from '../types/profile-props';
 import type { ForgotPasswordProps, PasswordRecoveryProps, ResetPasswordProps } from '../types/recovery-props';
 import type {
   DangerZoneSectionProps,
@@ -131,4 +131,16 @@ export const SignInMethodsSection = /* @__PURE__ */ onDemand<SignInMethodsSectio
 /** Deleting the account, with "Download my data" first. */
 export const DangerZoneSection = /* @__PURE__ */ onDemand<DangerZoneSectionProps>('DangerZoneSection', () =>
   import('../account/danger-zone-section').then((m) => m.DangerZoneSection),
+);
+
+/** @internal The editor in the user menu's dialog, titled by the dialog's own title. Same chunk as `ProfileEditor`. */
+export const ProfileEditorInDialog = /* @__PURE__ */ onDemand<ProfileEditorProps & InDialog>(
+  'ProfileEditorInDialog',
+  () => import('../profile/profile-editor').then((m) => m.ProfileEditor),
+);
+
+/** @internal The deletion in the user menu's dialog, titled by the dialog's own title. */
+export const DeleteAccountInDialog = /* @__PURE__ */ onDemand<DeleteAccountProps & InDialog>(
+  'DeleteAccountInDialog',
+  () => import('../account/delete-account').then((m) => m.DeleteAccount),
 );

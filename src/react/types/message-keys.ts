@@ -1,3 +1,4 @@
+import type { accountMenuMessages } from '../localization/en/account-menu-messages';
 import type { accountMessages } from '../localization/en/account-messages';
 import type { accountSettingsMessages } from '../localization/en/account-settings-messages';
 import type { coreMessages } from '../localization/en/core-messages';
@@ -36,6 +37,7 @@ export type ProfileKitMessages = {
     | keyof typeof formMessages
     | keyof typeof recoveryMessages
     | keyof typeof accountMessages
+    | keyof typeof accountMenuMessages
     | keyof typeof accountSettingsMessages
     | keyof typeof verifyMessages]: string;
 };
