@@ -50,7 +50,7 @@ export const Open: Story = {
     await userEvent.keyboard('{ArrowDown}');
     const menu = await screen.findByRole('menu');
     await waitFor(() =>
-      expect(within(menu).getByRole('menuitem', { name: 'Edit background' })).toHaveFocus(),
+      expect(within(menu).getByRole('menuitem', { name: 'Manage account' })).toHaveFocus(),
     );
     await expect(screen.getByText('ada@example.com')).toBeVisible();
   },

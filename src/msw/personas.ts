@@ -29,7 +29,8 @@ export type PersonaName =
   | 'staleSession'
   | 'severalSessions'
   | 'twoProviders'
-  | 'settingsRateLimited';
+  | 'settingsRateLimited'
+  | 'socialStaleSession';
 
 export interface Persona {
   /** Whether the demo person starts signed in. */
@@ -137,4 +138,5 @@ export const personas: Readonly<Record<PersonaName, Persona>> = {
   severalSessions: { signedIn: true, profile: sampleProfile, otherDevices: sampleDevices },
   twoProviders: { signedIn: true, profile: sampleProfile, provider: 'github', linkedProviders: ['google'] },
   settingsRateLimited: { signedIn: true, profile: sampleProfile, settingsRateLimited: true },
+  socialStaleSession: { signedIn: true, profile: sampleProfile, provider: 'github', staleSession: true },
 };
