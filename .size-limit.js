@@ -38,7 +38,7 @@ const authClient = { 'node_modules/better-auth/dist/client/react/index.mjs': '{ 
 
 const components = '{ AuthGate, ProfileEditor, ProfileKitProvider, SignIn, SignUpWithBackground }';
 // The account parts load on demand; the lines above do not render them.
-const account = 'user-menu|delete-account|download-data|social-buttons';
+const account = 'user-menu|delete-account|download-data|social-buttons|account-settings|-section';
 // The sign-up's "Check your inbox" screen loads only when the server requires a verified email; a line of
 // its own counts it.
 const inbox = 'check-inbox';
@@ -63,7 +63,9 @@ export default [
       new RegExp(`sign-up|profile-|forgot-password|reset-password|password-recovery|${account}`),
     ),
     // Measured 16.32 kB; the sign-in now carries social buttons' loader and the forgot-password link.
-    limit: '16.7 kB',
+    // 16.69 -> 16.71 kB with the account settings: the lazy wrappers' shared chunk (the gate's own first
+    // load, the line above, did not move: 13.83 kB both).
+    limit: '16.75 kB',
     ...common,
   },
   {
@@ -98,7 +100,8 @@ export default [
     ),
     // DESIGN's budget is 50 kB: missed by 1.5 kB (51.51 kB). react-hook-form's useForm grew by 4 kB between
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
-    limit: '52.2 kB',
+    // 52.2 -> 52.22 kB with the account settings' lazy wrappers.
+    limit: '52.25 kB',
     ...common,
   },
   {
@@ -137,7 +140,25 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider, UserMenu }', ...authClient },
     modifyEsbuildConfig: only('user-menu'),
-    limit: '17.85 kB',
+    // 17.81 -> 18.09 kB: "Manage account" (its item, the settings' lazy wrapper, the deletion notice and
+    // their text). The settings themselves load on use (the line below).
+    limit: '18.15 kB',
+    ...common,
+  },
+  {
+    name: 'AccountSettings with every section (each section a chunk of its own, loaded when shown)',
+    path: 'dist/index.js',
+    import: { 'dist/index.js': '{ AccountSettings, ProfileKitProvider }', ...authClient },
+    modifyEsbuildConfig: only('account-settings|-section|profile-|delete-account|download-data'),
+    limit: '60 kB',
+    ...common,
+  },
+  {
+    name: 'One section alone: SessionsSection',
+    path: 'dist/index.js',
+    import: { 'dist/index.js': '{ ProfileKitProvider, SessionsSection }', ...authClient },
+    modifyEsbuildConfig: only('sessions-section'),
+    limit: '18 kB',
     ...common,
   },
   {

@@ -49,7 +49,7 @@ async function openMenuByKeyboard(page: Page) {
   await trigger.waitFor();
   await trigger.focus();
   await page.keyboard.press('ArrowDown');
-  await expect.poll(() => hasFocus(page.getByRole('menuitem', { name: 'Edit background' }))).toBe(true);
+  await expect.poll(() => hasFocus(page.getByRole('menuitem', { name: 'Manage account' }))).toBe(true);
   return trigger;
 }
 

@@ -3,6 +3,7 @@ import type { accountMessages } from '../localization/en/account-messages';
 import type { accountSettingsMessages } from '../localization/en/account-settings-messages';
 import type { coreMessages } from '../localization/en/core-messages';
 import type { formMessages } from '../localization/en/form-messages';
+import type { recoveryFeedbackMessages } from '../localization/en/recovery-feedback-messages';
 import type { recoveryMessages } from '../localization/en/recovery-messages';
 import type { signInMessages } from '../localization/en/sign-in-messages';
 import type { verifyMessages } from '../localization/en/verify-messages';
@@ -36,6 +37,7 @@ export type ProfileKitMessages = {
     | keyof typeof signInMessages
     | keyof typeof formMessages
     | keyof typeof recoveryMessages
+    | keyof typeof recoveryFeedbackMessages
     | keyof typeof accountMessages
     | keyof typeof accountMenuMessages
     | keyof typeof accountSettingsMessages
