@@ -150,7 +150,8 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AccountSettings, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('account-settings|-section|profile-|delete-account|download-data'),
-    limit: '60 kB',
+    // Measured 55.27 kB: the questionnaire editor (react-hook-form, zod) is most of it.
+    limit: '55.6 kB',
     ...common,
   },
   {
@@ -158,7 +159,8 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ ProfileKitProvider, SessionsSection }', ...authClient },
     modifyEsbuildConfig: only('sessions-section'),
-    limit: '18 kB',
+    // Measured 19.54 kB: the provider and better-auth's client (13.8 kB) and the section's own code.
+    limit: '19.8 kB',
     ...common,
   },
   {
