@@ -49,9 +49,7 @@ export const Open: Story = {
     trigger.focus();
     await userEvent.keyboard('{ArrowDown}');
     const menu = await screen.findByRole('menu');
-    await waitFor(() =>
-      expect(within(menu).getByRole('menuitem', { name: 'Edit background' })).toHaveFocus(),
-    );
+    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: 'Manage account' })).toHaveFocus());
     await expect(screen.getByText('ada@example.com')).toBeVisible();
   },
 };

@@ -58,6 +58,7 @@ function recovery(options: AppOptions) {
   return {
     sendResetPassword: outbox.sendResetPassword,
     sendVerificationEmail: outbox.sendVerificationEmail,
+    sendAccountNotice: outbox.sendAccountNotice,
     ...(options.requireEmailVerification ? { requireEmailVerification: true } : {}),
   };
 }
@@ -83,11 +84,12 @@ export function createApp(options: AppOptions) {
       emailAndPassword: { enabled: true, minPasswordLength: 8 },
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
+      // Here, not after the spread: profilekit adds the account settings' plugin to these.
+      plugins: [bearer(), ...(options.social?.plugins ?? [])],
     }),
     database: { db: options.db, type: 'postgres' },
     trustedOrigins,
     ...options.social?.options,
-    plugins: [bearer(), ...(options.social?.plugins ?? [])],
   });
   const handleAuth = createAuthHandler(auth);
   const profile = createProfileHandler({ auth, db: options.db, questionnaire: demoQuestionnaire });

@@ -1,13 +1,16 @@
 import type { Hono } from 'hono';
-import type { AccountEmail, AccountEmailSender } from 'profilekit/server';
+import type { AccountEmail, AccountEmailSender, AccountNoticeSender } from 'profilekit/server';
 
 /** One message the development outbox caught instead of mailing it. */
 export interface OutboxMessage {
   id: number;
-  kind: 'reset-password' | 'verify-email';
+  kind: 'reset-password' | 'verify-email' | 'email-change-requested' | 'email-in-use';
   to: string;
   subject: string;
+  /** The link to follow; empty for a notice, which carries none. */
   url: string;
+  /** A notice's text. */
+  text?: string;
   sentAt: string;
 }
 
@@ -20,11 +23,14 @@ export interface DevOutbox {
   readonly messages: readonly OutboxMessage[];
   sendResetPassword: AccountEmailSender;
   sendVerificationEmail: AccountEmailSender;
+  sendAccountNotice: AccountNoticeSender;
 }
 
 const SUBJECTS = {
   'reset-password': 'Reset your password',
   'verify-email': 'Verify your email address',
+  'email-change-requested': 'A change of your email address was requested',
+  'email-in-use': 'This address already has an account',
 } as const;
 
 export function createDevOutbox(log: (line: string) => void = console.log): DevOutbox {
@@ -48,10 +54,29 @@ export function createDevOutbox(log: (line: string) => void = console.log): DevO
       messages.length = Math.min(messages.length, 100);
       log(`profilekit dev outbox: "${message.subject}" to ${message.to}: ${url}`);
     };
+  const sendAccountNotice: AccountNoticeSender = (notice) => {
+    const text =
+      notice.kind === 'email-change-requested'
+        ? `Your account's address changes to ${notice.newEmail} once the link sent there is followed. Not you? Change your password.`
+        : 'Someone asked to move another account onto this address, which already has an account here. Nothing changed.';
+    const message = {
+      id: next++,
+      kind: notice.kind,
+      to: notice.to,
+      subject: SUBJECTS[notice.kind],
+      url: '',
+      text,
+      sentAt: new Date().toISOString(),
+    };
+    messages.unshift(message);
+    messages.length = Math.min(messages.length, 100);
+    log(`profilekit dev outbox: "${message.subject}" to ${message.to}`);
+  };
   return {
     messages,
     sendResetPassword: sender('reset-password'),
     sendVerificationEmail: sender('verify-email'),
+    sendAccountNotice,
   };
 }
 
@@ -78,7 +103,7 @@ export function mountDevOutbox(app: Hono, outbox: DevOutbox) {
     const rows = outbox.messages
       .map(
         (m) =>
-          `<li><p><strong>${escapeHtml(m.subject)}</strong> to ${escapeHtml(m.to)} <time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt)}</time></p><p><a href="${escapeHtml(m.url)}">${escapeHtml(m.url)}</a></p></li>`,
+          `<li><p><strong>${escapeHtml(m.subject)}</strong> to ${escapeHtml(m.to)} <time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt)}</time></p>${m.url ? `<p><a href="${escapeHtml(m.url)}">${escapeHtml(m.url)}</a></p>` : `<p>${escapeHtml(m.text ?? '')}</p>`}</li>`,
       )
       .join('\n');
     return c.html(

@@ -2,6 +2,7 @@ import { accountHandlers } from './account-handlers';
 import { authHandlers } from './auth-handlers';
 import { profileHandlers } from './profile-handlers';
 import { recoveryHandlers } from './recovery-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { socialHandlers } from './social-handlers';
 import { createMockState } from './state';
 import type { MockBackend, MockBackendOptions } from './types';
@@ -31,6 +32,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     ...recoveryHandlers(s, authBase),
     ...socialHandlers(s, authBase),
     ...accountHandlers(s, authBase),
+    ...settingsHandlers(s, authBase),
     ...profileHandlers(s, profileUrl, options.questionnaire),
   ];
   return {

@@ -3,11 +3,13 @@
 export { createMockBackend } from './backend';
 export {
   demoUser,
+  type MockDevice,
   type MockUser,
   type Persona,
   type PersonaName,
   personas,
   resetTokens,
+  sampleDevices,
   sampleProfile,
   verificationTokens,
 } from './personas';

@@ -26,7 +26,11 @@ export type PersonaName =
   | 'emailNotVerified'
   | 'socialFirstVisit'
   | 'socialReturning'
-  | 'staleSession';
+  | 'staleSession'
+  | 'severalSessions'
+  | 'twoProviders'
+  | 'settingsRateLimited'
+  | 'socialStaleSession';
 
 export interface Persona {
   /** Whether the demo person starts signed in. */
@@ -56,7 +60,28 @@ export interface Persona {
    * 403 EMAIL_NOT_VERIFIED until they follow the mailed link, and sign-up signs nobody in.
    */
   requireEmailVerification?: boolean;
+  /** Other devices the demo person is signed in on (the sessions list), besides this browser. */
+  otherDevices?: readonly MockDevice[];
+  /** Providers linked besides `provider` (or the password): the sign-in methods list. */
+  linkedProviders?: readonly string[];
+  /** Every change in the account settings answers 429 RATE_LIMITED (retry after 60 s). */
+  settingsRateLimited?: boolean;
 }
+
+/** A device in the sessions list, as `/profilekit/sessions` shows it. */
+export interface MockDevice {
+  browser: string | null;
+  os: string | null;
+  place?: string | null;
+  /** Minutes since it was last active. */
+  idleMinutes: number;
+}
+
+/** The devices of `severalSessions`. */
+export const sampleDevices: readonly MockDevice[] = [
+  { browser: 'Safari', os: 'iOS', place: 'Lyon, France', idleMinutes: 50 },
+  { browser: 'Firefox', os: 'Windows', idleMinutes: 3 * 24 * 60 },
+];
 
 /**
  * Reset tokens every persona starts with, for the demo person: one that works, one past its hour and
@@ -111,4 +136,8 @@ export const personas: Readonly<Record<PersonaName, Persona>> = {
   socialFirstVisit: { signedIn: false, profile: null, provider: 'github' },
   socialReturning: { signedIn: true, profile: sampleProfile, provider: 'github' },
   staleSession: { signedIn: true, profile: sampleProfile, staleSession: true },
+  severalSessions: { signedIn: true, profile: sampleProfile, otherDevices: sampleDevices },
+  twoProviders: { signedIn: true, profile: sampleProfile, provider: 'github', linkedProviders: ['google'] },
+  settingsRateLimited: { signedIn: true, profile: sampleProfile, settingsRateLimited: true },
+  socialStaleSession: { signedIn: true, profile: sampleProfile, provider: 'github', staleSession: true },
 };

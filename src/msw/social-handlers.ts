@@ -39,17 +39,10 @@ export function socialHandlers(s: MockState, authBase: string): HttpHandler[] {
       await s.pause();
       const user = s.requestUser(request);
       if (!user) return authError(401, 'UNAUTHORIZED', 'Unauthorized');
-      return HttpResponse.json([
-        {
-          id: `account-${user.id.slice(0, 8)}`,
-          providerId: user.providerId,
-          accountId: user.providerId === 'credential' ? user.id : `${user.providerId}-${user.id.slice(0, 8)}`,
-          userId: user.id,
-          createdAt: user.createdAt,
-          updatedAt: user.updatedAt,
-          scopes: [],
-        },
-      ]);
+      const now = user.createdAt;
+      return HttpResponse.json(
+        s.accountsOf(user).map((a) => ({ ...a, createdAt: now, updatedAt: now, scopes: [] })),
+      );
     }),
   ];
 }

@@ -16,6 +16,24 @@ export interface StoredProfile {
   version: number;
 }
 
+/** A sign-in method of a person: the password (`credential`) or a provider. */
+export interface MockLinkedAccount {
+  id: string;
+  userId: string;
+  providerId: string;
+  accountId: string;
+}
+
+/** Another device's session, listed but never this browser's. */
+export interface MockDeviceSession {
+  id: string;
+  userId: string;
+  browser: string | null;
+  os: string | null;
+  place: string | null;
+  lastActive: string;
+}
+
 export interface MockSession {
   token: string;
   userId: string;
@@ -75,6 +93,12 @@ export interface MockState {
   verifications: Map<string, { userId: string; expiresAt: number }>;
   sends: { count: number; last: number };
   outbox: MockMail[];
+  /** The sign-in methods of every person. */
+  linked: MockLinkedAccount[];
+  /** Sessions of other devices (the sessions list). */
+  devices: MockDeviceSession[];
+  /** The sign-in methods of one person; a person the backend never listed has the one they were made with. */
+  accountsOf(user: MockUser): MockLinkedAccount[];
   /** Puts the state back in a persona's starting state. */
   reset(next: PersonaName | Persona): void;
   startSession(user: MockUser, fresh?: boolean): MockSession;
@@ -110,6 +134,20 @@ export function createMockState(authPath: string): MockState {
     verifications: new Map(),
     sends: { count: 0, last: 0 },
     outbox: [],
+    linked: [],
+    devices: [],
+
+    accountsOf(user) {
+      if (!s.linked.some((a) => a.userId === user.id)) {
+        s.linked.push({
+          id: `account-${user.id.slice(0, 8)}`,
+          userId: user.id,
+          providerId: user.providerId,
+          accountId: user.providerId === 'credential' ? user.id : `${user.providerId}-${user.id.slice(0, 8)}`,
+        });
+      }
+      return s.linked.filter((a) => a.userId === user.id);
+    },
 
     reset(next) {
       s.generation++;
@@ -137,6 +175,19 @@ export function createMockState(authPath: string): MockState {
       ]);
       s.sends = { count: 0, last: 0 };
       s.outbox = [];
+      s.linked = [];
+      s.accountsOf(ada);
+      for (const provider of persona.linkedProviders ?? []) {
+        s.linked.push({ id: newId(), userId: ada.id, providerId: provider, accountId: `${provider}-ada` });
+      }
+      s.devices = (persona.otherDevices ?? []).map((device) => ({
+        id: newId().replace(/-/g, '').slice(0, 22),
+        userId: ada.id,
+        browser: device.browser,
+        os: device.os,
+        place: device.place ?? null,
+        lastActive: new Date(Date.now() - device.idleMinutes * 60_000).toISOString(),
+      }));
       s.profiles = new Map();
       if (persona.profile) {
         s.profiles.set(ada.id, {

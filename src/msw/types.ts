@@ -4,7 +4,7 @@ import type { MockUser, Persona, PersonaName } from './personas';
 
 /** A message the mock backend would have mailed: a reset or verification link. */
 export interface MockMail {
-  kind: 'reset-password' | 'verify-email';
+  kind: 'reset-password' | 'verify-email' | 'change-email' | 'email-in-use';
   to: string;
   url: string;
   token: string;

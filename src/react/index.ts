@@ -27,13 +27,20 @@ export {
 export { ProfileKitProvider } from './context/provider';
 export { useSession } from './context/use-session';
 export { AuthGate } from './gate/auth-gate';
-export { SignIn, SignUpWithBackground } from './lazy/forms';
+export { AccountSettings, SignIn, SignUpWithBackground } from './lazy/forms';
 export {
+  BackgroundSection,
+  DangerZoneSection,
   DeleteAccount,
   DownloadData,
+  EmailSection,
   ForgotPassword,
+  PasswordSection,
   ProfileEditor,
+  ProfileSection,
   ResetPassword,
+  SessionsSection,
+  SignInMethodsSection,
   SocialButtons,
 } from './lazy/parts';
 export { UserMenu } from './lazy/shells';
@@ -59,5 +66,17 @@ export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from
 export type { ProfileEditorProps, UseProfileResult } from './types/profile-props';
 export type { ProfileKitProviderProps } from './types/provider-props';
 export type { ForgotPasswordProps, ResetPasswordProps } from './types/recovery-props';
+export type {
+  AccountSection,
+  AccountSettingsProps,
+  DangerZoneSectionProps,
+  EmailSectionProps,
+  PasswordSectionProps,
+  ProfileSectionProps,
+  SettingsSectionProps,
+  SettingsSuccess,
+  SignInMethodsSectionProps,
+  UploadImage,
+} from './types/settings-props';
 export type { SignInProps } from './types/sign-in-props';
 export type { SignUpStep, SignUpWithBackgroundProps } from './types/sign-up-props';

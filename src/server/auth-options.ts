@@ -2,6 +2,11 @@ import type { BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { PROFILE_LIMITS } from '../client/constants';
 import { textProblem } from '../client/text';
+import {
+  accountSettingsPlugin,
+  changeEmailOption,
+  type ProfileKitAccountSettingsOptions,
+} from './account-settings';
 import { refuseUnstorableText } from './auth-input';
 import { ipAddressOptions, proxySetting, TRUST_PROXY_SETTING, type TrustProxy } from './client-address';
 import { deletionDatabaseHooks } from './deletion';
@@ -136,7 +141,12 @@ function checkRule(rule: LimitRule): LimitRule {
  * better-auth options that map its models onto profilekit's schema: `users` with UUID ids and snake_case
  * columns, `sessions`, `accounts` (the credential hash in `password_hash`) and `verifications`.
  * Spread the result into your own `betterAuth({...})`; if you also set `user`, `session`, `account`,
- * `verification` or `advanced`, pass yours in and they are merged.
+ * `verification`, `advanced` or `plugins`, pass yours in and they are merged (a `plugins` of your own
+ * after the spread would drop the account settings' endpoints: pass it here, or add `...options.plugins`).
+ *
+ * Account settings: change of email (through a link to the new address, after the current password),
+ * the sessions list without tokens (`/profilekit/sessions`), per-account limits on every change; see
+ * {@link ProfileKitAccountSettingsOptions} and docs/account-settings.md.
  *
  * Password reset and email verification: pass `sendResetPassword`, `sendVerificationEmail` and
  * `requireEmailVerification` here (and any other `emailAndPassword` settings as `emailAndPassword`), not
@@ -167,12 +177,15 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
       ? undefined
       : checkRule({ ...DEFAULT_FAILED_SIGN_IN_LIMIT, ...overrides.failedSignInLimit });
   const state: LifecycleState = {};
+  const recovery = recoveryAuthOptions(overrides, overrides, state);
+  const changeEmail = changeEmailOption(overrides.user, recovery.emailVerification);
   const options = {
     ...(overrides.secret === undefined ? {} : { secret: overrides.secret }),
     ...(overrides.baseURL === undefined ? {} : { baseURL: overrides.baseURL }),
-    ...recoveryAuthOptions(overrides, overrides, state),
+    ...recovery,
     user: {
       ...overrides.user,
+      ...changeEmail,
       ...deleteUserOption(overrides.user),
       validateUserInfo: trustVerifiedProviderEmails(overrides.user?.validateUserInfo),
       modelName: 'users',
@@ -233,9 +246,11 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
     hooks: composeHooks(
       overrides.hooks,
       limitRule && failedSignInLimit(limitRule),
-      lifecycleHooks(state, { changeEmail: overrides.user?.changeEmail?.enabled === true }),
+      lifecycleHooks(state, { changeEmail: changeEmail.changeEmail?.enabled === true }),
     ),
     databaseHooks: deletionDatabaseHooks(overrides.databaseHooks),
+    // The account settings' endpoints and rules; a host's own plugins follow.
+    plugins: [accountSettingsPlugin(overrides), ...(overrides.plugins ?? [])],
   } satisfies Partial<BetterAuthOptions>;
   // For createAuthHandler, which reads it from `auth.options`; better-auth never looks at symbol keys.
   Object.defineProperty(options, TRUST_PROXY_SETTING, { value: proxy, enumerable: true });
@@ -266,6 +281,7 @@ export type ProfileKitAuthOptions = Required<
     | 'emailAndPassword'
     | 'rateLimit'
     | 'databaseHooks'
+    | 'plugins'
   >
 > &
   Pick<BetterAuthOptions, 'emailVerification' | 'secret' | 'baseURL'>;
@@ -273,11 +289,20 @@ export type ProfileKitAuthOptions = Required<
 /** The parts of better-auth's options that {@link profileKitAuthOptions} merges with its own. */
 export type ProfileKitAuthOverrides = Pick<
   BetterAuthOptions,
-  'user' | 'session' | 'account' | 'verification' | 'advanced' | 'hooks' | 'rateLimit' | 'databaseHooks'
+  | 'user'
+  | 'session'
+  | 'account'
+  | 'verification'
+  | 'advanced'
+  | 'hooks'
+  | 'rateLimit'
+  | 'databaseHooks'
+  | 'plugins'
 > &
   Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification' | 'secret' | 'baseURL'> &
   ProfileKitRecoveryOptions &
-  ProfileKitLimitOptions;
+  ProfileKitLimitOptions &
+  ProfileKitAccountSettingsOptions;
 
 /** Where the client address comes from, and the limit on failed sign-ins. */
 export interface ProfileKitLimitOptions {

@@ -1,4 +1,11 @@
 export type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
+export { ACCOUNT_ACTION_RULES } from './account-limits';
+export {
+  type AccountNotice,
+  type AccountNoticeSender,
+  accountSettingsPlugin,
+  type ProfileKitAccountSettingsOptions,
+} from './account-settings';
 export { type AuthWithHandler, createAuthHandler } from './auth-handler';
 export {
   type ProfileKitAuthOptions,
@@ -21,6 +28,7 @@ export type {
   UserProfilesTable,
   UsersTable,
 } from './database';
+export { type DeviceSession, opaqueSessionId, type SessionPlace } from './device-sessions';
 export { isClientAbort } from './guards';
 export { createProfileHandler, type ProfileHandlerOptions, type SessionSource } from './handler';
 export { ADDRESS_RULES, DEFAULT_FAILED_SIGN_IN_LIMIT, type LimitRule } from './limits';
@@ -38,3 +46,4 @@ export {
 export { type GetProfileOptions, getProfile } from './read';
 export type { AccountEmail, AccountEmailSender, ProfileKitRecoveryOptions } from './recovery';
 export { getSession, type RequestHeaders, type SessionReader } from './session';
+export { type DeviceDescription, describeUserAgent } from './user-agent';

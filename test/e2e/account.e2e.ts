@@ -49,7 +49,7 @@ async function openMenuByKeyboard(page: Page) {
   await trigger.waitFor();
   await trigger.focus();
   await page.keyboard.press('ArrowDown');
-  await expect.poll(() => hasFocus(page.getByRole('menuitem', { name: 'Edit background' }))).toBe(true);
+  await expect.poll(() => hasFocus(page.getByRole('menuitem', { name: 'Manage account' }))).toBe(true);
   return trigger;
 }
 
@@ -136,8 +136,10 @@ describe('given a signed-in person in the React example', () => {
       await page.goto(`${api.origin}/react-app/`);
       await openMenuByKeyboard(page);
       await page.getByRole('menuitem', { name: 'Delete account' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Delete account' });
+      // One title names the dialog; a close button sits in its corner.
+      const dialog = page.getByRole('dialog', { name: 'Delete your account' });
       await dialog.waitFor();
+      expect(await dialog.getByRole('heading').count()).toBe(1);
       await dialog.getByLabel(/Type your email address/).fill(person.email);
       await dialog.getByLabel('Your password').fill('not-my-password');
       await dialog.getByRole('button', { name: 'Delete my account permanently' }).click();
@@ -148,6 +150,7 @@ describe('given a signed-in person in the React example', () => {
       await dialog.getByRole('button', { name: 'Delete my account permanently' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(await page.getByRole('dialog').count()).toBe(0);
+      await page.getByText('Your account is deleted.').waitFor();
 
       const after = await rowsAboutPerson();
       expect(Object.entries(after).filter(([, n]) => n !== 0)).toEqual([]);

@@ -163,6 +163,7 @@ describe('given the UserMenu', () => {
     expect(menu).toHaveAccessibleName(`${demoUser.name}, account menu`);
     const items = within(menu).getAllByRole('menuitem');
     expect(items.map((i) => i.textContent)).toEqual([
+      'Manage account',
       'Edit background',
       'Download my data',
       'Delete account',
@@ -172,13 +173,13 @@ describe('given the UserMenu', () => {
     expect(screen.getByText(demoUser.email)).toBeInTheDocument();
     await expectNoAxeViolations();
     await user.keyboard('{ArrowUp}');
-    expect(items[3]).toHaveFocus();
+    expect(items[4]).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[3]).toHaveFocus();
+    expect(items[4]).toHaveFocus();
     await user.keyboard('{Home}d');
-    expect(items[1]).toHaveFocus();
+    expect(items[2]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
     expect(trigger).toHaveFocus();
@@ -186,7 +187,7 @@ describe('given the UserMenu', () => {
     await user.keyboard('{Enter}');
     await waitFor(() => expect(within(screen.getByRole('menu')).getAllByRole('menuitem')[0]).toHaveFocus());
     await user.keyboard('{Escape}{ArrowUp}');
-    await waitFor(() => expect(within(screen.getByRole('menu')).getAllByRole('menuitem')[3]).toHaveFocus());
+    await waitFor(() => expect(within(screen.getByRole('menu')).getAllByRole('menuitem')[4]).toHaveFocus());
   });
 
   it('signs out from the menu, and then offers the sign-up instead', async () => {
@@ -236,6 +237,32 @@ describe('given the UserMenu', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('opens the account settings from "Manage account", or goes to the host’s page', async () => {
+    usePersona('signedInWithProfile');
+    await import('../../src/react/account/account-settings');
+    const user = userEvent.setup();
+    const { unmount } = await renderWithKit(
+      <UserMenu accountSettings={{ sections: ['password', 'sessions'] }} />,
+    );
+    await user.click(await screen.findByRole('button', { name: /account menu/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'Manage account' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Account settings' });
+    expect(await within(dialog).findByRole('heading', { level: 3, name: 'Password' })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('heading', { level: 3, name: 'Devices' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.getByRole('button', { name: /account menu/ })).toHaveFocus());
+    unmount();
+
+    const assign = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign });
+    await renderWithKit(<UserMenu accountHref="/account" />);
+    await user.click(await screen.findByRole('button', { name: /account menu/ }));
+    await user.click(screen.getByRole('menuitem', { name: 'Manage account' }));
+    expect(assign).toHaveBeenCalledWith('/account');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('deletes the account from the menu; a gate around the content then shows the sign-in', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();
@@ -250,11 +277,17 @@ describe('given the UserMenu', () => {
     expect(await screen.findByText('Members only')).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: /account menu/ }));
     await user.click(screen.getByRole('menuitem', { name: 'Delete account' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete account' });
+    // One title, the dialog's name, and a close button in its corner.
+    const dialog = await screen.findByRole('dialog', { name: 'Delete your account' });
+    expect(within(dialog).getAllByRole('heading')).toHaveLength(1);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
     await user.type(await within(dialog).findByLabelText(/Type your email address/), demoUser.email);
     await user.type(await within(dialog).findByLabelText('Your password'), demoUser.password);
     await user.click(within(dialog).getByRole('button', { name: 'Delete my account permanently' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    // The person is told, and focus is placed (on the gate's sign-in, which appears last), never on <body>.
+    expect(screen.getByText('Your account is deleted.')).toBeVisible();
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
     expect(screen.queryByText('Members only')).not.toBeInTheDocument();
     expect(backend.users).toHaveLength(0);
   });

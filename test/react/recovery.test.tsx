@@ -48,6 +48,8 @@ describe('given a signed-out visitor at the gate who forgot their password', () 
     await renderWithKit(<AuthGate>Members only</AuthGate>);
     const password = await screen.findByLabelText('New password');
     expect(password).toHaveAccessibleDescription('At least 8 characters.');
+    // A (hidden) username field, so password managers can attach the new password.
+    expect(password.closest('form')?.querySelector('input[autocomplete="username"]')).not.toBeNull();
     await user.type(password, 'short');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));
     expect(password).toHaveAccessibleDescription('At least 8 characters. Use at least 8 characters.');
@@ -55,7 +57,9 @@ describe('given a signed-out visitor at the gate who forgot their password', () 
     await user.clear(password);
     await user.type(password, 'a-brand-new-password');
     await user.click(screen.getByRole('button', { name: 'Save the new password' }));
-    await screen.findByText('Your password is changed', { exact: false });
+    // The title says what happened, and the text that this browser is signed out too.
+    expect(await screen.findByRole('heading', { name: 'Your password is changed' })).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent('Every device, this one included, is signed out.');
     expect(window.location.search).toBe('');
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));

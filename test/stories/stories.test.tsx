@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import preview from '../../.storybook/preview';
+import * as accountSettings from '../../stories/account-settings.stories';
 import * as arabic from '../../stories/arabic.stories';
 import * as authGate from '../../stories/auth-gate.stories';
 import * as deleteAccount from '../../stories/delete-account.stories';
@@ -23,6 +24,7 @@ setProjectAnnotations(preview);
 afterAll(unmountAndSettle);
 
 const files = {
+  accountSettings,
   authGate,
   forgotPassword,
   profileEditor,

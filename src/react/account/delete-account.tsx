@@ -8,6 +8,7 @@ import { accountMessages } from '../localization/en/account-messages';
 import { formText } from '../localization/en/form-messages';
 import { errorText } from '../localization/translate';
 import type { DeleteAccountProps } from '../types/account-props';
+import type { InDialog } from '../types/profile-props';
 import { accountClient } from './account-client';
 import { useDownloadData } from './download-data';
 
@@ -24,13 +25,14 @@ export function DeleteAccount({
   title,
   defaultOpen = false,
   showDownload = true,
+  TitleTag,
   ...appearance
-}: DeleteAccountProps) {
+}: DeleteAccountProps & InDialog) {
   const { context, t, cx, rootProps, level } = useAppearance('DeleteAccount', appearance, [
     accountMessages,
     ...formText,
   ]);
-  const Heading = headingTag(level);
+  const Heading = TitleTag ?? headingTag(level);
   const client = accountClient(context.authClient);
   const { user } = useSession();
   const [open, setOpen] = useState(defaultOpen);
@@ -110,8 +112,14 @@ export function DeleteAccount({
 
   return (
     <div {...rootProps}>
-      <section className={cx('form')} aria-labelledby={`${id}-title`}>
-        <Heading id={`${id}-title`} ref={heading} tabIndex={-1} className={cx('title')}>
+      <section className={cx('form')} aria-labelledby={TitleTag ? undefined : `${id}-title`}>
+        {/* In a dialog the title keeps the id the dialog is labelled by. */}
+        <Heading
+          {...(TitleTag ? {} : { id: `${id}-title` })}
+          ref={heading}
+          tabIndex={-1}
+          className={cx('title')}
+        >
           {title ?? t('delete.title')}
         </Heading>
         <p className={cx('description')}>{t('delete.description')}</p>

@@ -3,8 +3,9 @@ import { PERSONAL_DATA_FILE } from '../../client/personal-data';
 import { useAppearance } from '../context/use-appearance';
 import { useSession } from '../context/use-session';
 import { srOnly } from '../elements/field';
-import { SignUpWithBackground } from '../lazy/forms';
-import { DeleteAccount, DialogFrame, ProfileEditor } from '../lazy/parts';
+import { AccountSettings, SignUpWithBackground } from '../lazy/forms';
+import { DeleteAccountInDialog, DialogFrame, ProfileEditorInDialog } from '../lazy/parts';
+import { accountMenuMessages } from '../localization/en/account-menu-messages';
 import { accountMessages } from '../localization/en/account-messages';
 import { signInMessages } from '../localization/en/sign-in-messages';
 import { errorText } from '../localization/translate';
@@ -34,21 +35,32 @@ export function UserMenu({
   signedOut,
   showDownload = true,
   showDelete = true,
+  showManageAccount = true,
+  accountHref,
+  accountSettings,
   ...appearance
 }: UserMenuProps) {
   const { context, t, cx, rootProps, lang } = useAppearance('UserMenu', appearance, [
+    accountMenuMessages,
     accountMessages,
     signInMessages,
   ]);
   const { user, isPending, signOut } = useSession();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'delete' | 'manage' | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   const exported = useDownloadData(context);
+  const [deleted, setDeleted] = useState(false);
+  const farewell = useRef<HTMLParagraphElement>(null);
+  // After a deletion the menu is gone: the notice takes focus, so it is neither lost nor on <body>.
+  const signedIn = Boolean(user);
+  useEffect(() => {
+    if (deleted && !signedIn) farewell.current?.focus();
+  }, [deleted, signedIn]);
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -79,11 +91,30 @@ export function UserMenu({
   if (isPending) return null;
   if (!user) {
     return (
-      <>{signedOut === undefined ? <SignUpWithBackground {...appearance} mode="dialog" /> : signedOut}</>
+      <>
+        {deleted ? (
+          <p {...rootProps} ref={farewell} role="status" tabIndex={-1} data-pk-part="farewell">
+            {t('userMenu.deleted')}
+          </p>
+        ) : null}
+        {signedOut === undefined ? <SignUpWithBackground {...appearance} mode="dialog" /> : signedOut}
+      </>
     );
   }
 
   const list: Item[] = [
+    ...(showManageAccount
+      ? [
+          {
+            key: 'manage',
+            label: t('userMenu.manage'),
+            run: () => {
+              if (accountHref) window.location.assign(accountHref);
+              else setDialog('manage');
+            },
+          },
+        ]
+      : []),
     {
       key: 'edit',
       label: t('userMenu.editProfile'),
@@ -219,25 +250,45 @@ export function UserMenu({
           lang={lang}
           container={context.portalContainer}
         >
-          {({ Title, Close }) => (
+          {({ Title, CornerClose }) => (
             <>
-              <Title className={cx('title')}>
-                {dialog === 'edit' ? t('userMenu.editProfile') : t('userMenu.delete')}
-              </Title>
-              {dialog === 'edit' ? (
-                <ProfileEditor {...appearance} />
-              ) : (
-                <DeleteAccount
-                  {...appearance}
-                  defaultOpen
-                  onDeleted={() => {
-                    setDialog(null);
-                    onDeleted?.();
-                  }}
-                />
-              )}
-              <div className={cx('actions')}>
-                <Close className={cx('secondaryButton')}>{t('userMenu.close')}</Close>
+              <CornerClose label={t('userMenu.close')} className={cx('close')} />
+              <div data-pk-part="dialog-body">
+                {dialog === 'edit' ? (
+                  <ProfileEditorInDialog
+                    {...appearance}
+                    TitleTag={Title}
+                    bare
+                    title={t('userMenu.editProfile')}
+                  />
+                ) : dialog === 'delete' ? (
+                  <DeleteAccountInDialog
+                    {...appearance}
+                    TitleTag={Title}
+                    defaultOpen
+                    onDeleted={() => {
+                      setDialog(null);
+                      setDeleted(true);
+                      onDeleted?.();
+                    }}
+                  />
+                ) : (
+                  <>
+                    <Title className={cx('title')}>{t('userMenu.manageTitle')}</Title>
+                    <AccountSettings
+                      {...appearance}
+                      {...accountSettings}
+                      title={null}
+                      headingLevel={3}
+                      onDeleted={() => {
+                        setDialog(null);
+                        setDeleted(true);
+                        accountSettings?.onDeleted?.();
+                        onDeleted?.();
+                      }}
+                    />
+                  </>
+                )}
               </div>
             </>
           )}

@@ -9,8 +9,16 @@ import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import { Loading } from '../elements/loading';
 import type { DeleteAccountProps, DownloadDataProps, SocialButtonsProps } from '../types/account-props';
 import type { DialogFrameProps } from '../types/dialog-props';
-import type { ProfileEditorProps } from '../types/profile-props';
+import type { InDialog, ProfileEditorProps } from '../types/profile-props';
 import type { ForgotPasswordProps, PasswordRecoveryProps, ResetPasswordProps } from '../types/recovery-props';
+import type {
+  DangerZoneSectionProps,
+  EmailSectionProps,
+  PasswordSectionProps,
+  ProfileSectionProps,
+  SettingsSectionProps,
+  SignInMethodsSectionProps,
+} from '../types/settings-props';
 import type { CheckInboxProps, ReviewProps } from '../types/sign-up-props';
 import { onDemand } from './on-demand';
 
@@ -91,4 +99,54 @@ export const CheckInbox = /* @__PURE__ */ onDemand<CheckInboxProps>(
   'CheckInbox',
   () => import('../sign-up/check-inbox').then((m) => m.CheckInbox),
   (props) => <Loading {...props.appearance} />,
+);
+
+// The sections of the account settings, each its own chunk: a host that shows one section pays for it alone.
+
+/** Name and picture (an image URL, or your `uploadImage`; initials otherwise). */
+export const ProfileSection = /* @__PURE__ */ onDemand<ProfileSectionProps>('ProfileSection', () =>
+  import('../account/profile-section').then((m) => m.ProfileSection),
+);
+
+/** The software and hardware background (the `ProfileEditor`), as a section. */
+export const BackgroundSection = /* @__PURE__ */ onDemand<SettingsSectionProps>('BackgroundSection', () =>
+  import('../account/background-section').then((m) => m.BackgroundSection),
+);
+
+/** Change of email: the current password first, then a link to the new address that applies it. */
+export const EmailSection = /* @__PURE__ */ onDemand<EmailSectionProps>('EmailSection', () =>
+  import('../account/email-section').then((m) => m.EmailSection),
+);
+
+/** Change of password (other devices signed out by default), or "set a password" by mail. */
+export const PasswordSection = /* @__PURE__ */ onDemand<PasswordSectionProps>('PasswordSection', () =>
+  import('../account/password-section').then((m) => m.PasswordSection),
+);
+
+/** Every device signed in, this one marked; end one or all others. No session token reaches the page. */
+export const SessionsSection = /* @__PURE__ */ onDemand<SettingsSectionProps>('SessionsSection', () =>
+  import('../account/sessions-section').then((m) => m.SessionsSection),
+);
+
+/** Email and password and each provider: connect and disconnect (never the last way in). */
+export const SignInMethodsSection = /* @__PURE__ */ onDemand<SignInMethodsSectionProps>(
+  'SignInMethodsSection',
+  () => import('../account/sign-in-methods-section').then((m) => m.SignInMethodsSection),
+);
+
+/** Deleting the account, with "Download my data" first. */
+export const DangerZoneSection = /* @__PURE__ */ onDemand<DangerZoneSectionProps>('DangerZoneSection', () =>
+  import('../account/danger-zone-section').then((m) => m.DangerZoneSection),
+);
+
+/** @internal The editor in the user menu's dialog, titled by the dialog's own title. Same chunk as `ProfileEditor`. */
+export const ProfileEditorInDialog = /* @__PURE__ */ onDemand<ProfileEditorProps & InDialog>(
+  'ProfileEditorInDialog',
+  () => import('../profile/profile-editor').then((m) => m.ProfileEditor),
+);
+
+/** @internal The deletion in the user menu's dialog, titled by the dialog's own title. */
+export const DeleteAccountInDialog = /* @__PURE__ */ onDemand<DeleteAccountProps & InDialog>(
+  'DeleteAccountInDialog',
+  () => import('../account/delete-account').then((m) => m.DeleteAccount),
 );

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { headingTag, useAppearance } from '../context/use-appearance';
 import { TextField } from '../elements/field';
 import { FormFrame, useFormFrame } from '../elements/form-frame';
+import { recoveryFeedbackMessages } from '../localization/en/recovery-feedback-messages';
 import { recoveryMessages } from '../localization/en/recovery-messages';
 import { signInMessages } from '../localization/en/sign-in-messages';
 import { errorText } from '../localization/translate';
@@ -29,6 +30,7 @@ export function ResetPassword({
   ...appearance
 }: ResetPasswordProps) {
   const { context, t, cx, rootProps, level } = useAppearance('ResetPassword', appearance, [
+    recoveryFeedbackMessages,
     recoveryMessages,
     signInMessages,
   ]);
@@ -121,9 +123,9 @@ export function ResetPassword({
     return (
       <div {...rootProps}>
         <section className={cx('form')} aria-labelledby={`${id}-title`} data-pk-state="done">
-          {headingNode(t('reset.title'))}
+          {headingNode(t('reset.doneTitle'))}
           <p role="status" className={cx('description')}>
-            {t('reset.done')}
+            {t('reset.doneText')}
           </p>
           <NextStep label={t('reset.toSignIn')} onClick={onSwitchToSignIn} href={signInHref} cx={cx} />
         </section>
@@ -143,6 +145,8 @@ export function ResetPassword({
       submitLabel={t('reset.submit')}
       pendingLabel={t('reset.submitting')}
     >
+      {/* For password managers, which attach a new password to a username field (hidden, and empty here). */}
+      <input type="text" name="username" autoComplete="username" hidden readOnly value="" />
       <TextField
         id={`${id}-password`}
         name="password"

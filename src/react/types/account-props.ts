@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { PersonalData } from '../../client/personal-data';
 import type { AppearanceProps } from './appearance-props';
 import type { SocialProvider, SocialRedirects } from './auth-client';
+import type { AccountSettingsProps } from './settings-props';
 
 export interface DeleteAccountProps extends AppearanceProps {
   /** Called once the account is deleted; the session ends by itself. */
@@ -47,4 +48,10 @@ export interface UserMenuProps extends AppearanceProps {
   showDownload?: boolean;
   /** Offers "Delete account". Default true. */
   showDelete?: boolean;
+  /** Offers "Manage account", which opens `AccountSettings` in a dialog (or goes to `accountHref`). Default true. */
+  showManageAccount?: boolean;
+  /** "Manage account" goes to this page of yours instead of opening a dialog. */
+  accountHref?: string;
+  /** Props of the `AccountSettings` the "Manage account" dialog shows (sections, uploadImage…). */
+  accountSettings?: Omit<AccountSettingsProps, 'title'>;
 }

@@ -66,7 +66,28 @@ export interface SocialRedirects {
  */
 export interface AccountAuthClient extends ProfileKitAuthClient {
   deleteUser?(body: { password?: string }): Promise<AuthClientResult>;
-  listAccounts?(): Promise<{ data: { providerId: string }[] | null; error: AuthClientError | null }>;
+  listAccounts?(): Promise<{
+    data: { id?: string; providerId: string; accountId?: string }[] | null;
+    error: AuthClientError | null;
+  }>;
+  updateUser?(body: { name?: string; image?: string | null }): Promise<AuthClientResult>;
+  /** `currentPassword` is profilekit's re-authentication (see `profileKitAuthOptions`). */
+  changeEmail?(body: {
+    newEmail: string;
+    callbackURL?: string;
+    currentPassword?: string;
+  }): Promise<AuthClientResult>;
+  changePassword?(body: {
+    currentPassword: string;
+    newPassword: string;
+    revokeOtherSessions?: boolean;
+  }): Promise<AuthClientResult>;
+  requestPasswordReset?(body: { email: string; redirectTo?: string }): Promise<AuthClientResult>;
+  revokeOtherSessions?(): Promise<AuthClientResult>;
+  unlinkAccount?(body: { accountId: string; providerId?: string }): Promise<AuthClientResult>;
+  linkSocial?(body: { provider: string; callbackURL?: string }): Promise<AuthClientResult>;
+  /** better-auth's fetch for endpoints of plugins (`/profilekit/sessions`). */
+  $fetch?(path: string, options?: { method?: string; body?: unknown }): Promise<AuthClientResult>;
   signIn: ProfileKitAuthClient['signIn'] & {
     social?(body: { provider: string } & SocialRedirects): Promise<AuthClientResult>;
   };

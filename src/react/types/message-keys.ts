@@ -1,6 +1,9 @@
+import type { accountMenuMessages } from '../localization/en/account-menu-messages';
 import type { accountMessages } from '../localization/en/account-messages';
+import type { accountSettingsMessages } from '../localization/en/account-settings-messages';
 import type { coreMessages } from '../localization/en/core-messages';
 import type { formMessages } from '../localization/en/form-messages';
+import type { recoveryFeedbackMessages } from '../localization/en/recovery-feedback-messages';
 import type { recoveryMessages } from '../localization/en/recovery-messages';
 import type { signInMessages } from '../localization/en/sign-in-messages';
 import type { verifyMessages } from '../localization/en/verify-messages';
@@ -34,7 +37,10 @@ export type ProfileKitMessages = {
     | keyof typeof signInMessages
     | keyof typeof formMessages
     | keyof typeof recoveryMessages
+    | keyof typeof recoveryFeedbackMessages
     | keyof typeof accountMessages
+    | keyof typeof accountMenuMessages
+    | keyof typeof accountSettingsMessages
     | keyof typeof verifyMessages]: string;
 };
 
