@@ -12,6 +12,7 @@ import {
   type ValidationIssue,
 } from '../client/index';
 import {
+  type BodyResult,
   DEFAULT_MAX_BODY_BYTES,
   etagForVersion,
   ifNoneMatchHits,
@@ -22,6 +23,7 @@ import {
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
+import { fastWrites } from './fast-write';
 import {
   isClientAbort,
   isDataException,
@@ -57,6 +59,16 @@ export interface ProfileHandlerOptions {
    * (its `baseURL` and `trustedOrigins`). Bearer-token requests are not checked.
    */
   trustedOrigins?: readonly string[] | OriginPolicy;
+  /**
+   * A `PATCH` with the session cookie in one database round trip (default `true`): the handler verifies
+   * the signed cookie itself and checks the session in the `UPDATE` (`… FROM sessions WHERE token = … AND
+   * expires_at >= now()`). It bypasses, for those writes only, better-auth's `getSession` hooks
+   * (`hooks.before`/`after` and plugin hooks on `/get-session`) and its session refresh (`updateAge`;
+   * reads and get-session still refresh). Whatever the shortcut does not write (no session, a stale
+   * `If-Match`, a session only the cookie cache or secondary storage knows, a bearer token) takes the
+   * ordinary path. `false` sends every write through `auth.api.getSession`.
+   */
+  fastWrites?: boolean;
 }
 
 const ALLOW = PROFILE_METHODS.join(', ');
@@ -151,8 +163,8 @@ function replacementColumns(input: NormalizedProfileInput): Record<string, unkno
   });
 }
 
-async function readBody(request: Request, limit: number): Promise<unknown> {
-  const body = await readJsonBody(request, limit);
+async function readBody(request: Request, limit: number, preread?: BodyResult): Promise<unknown> {
+  const body = preread ?? (await readJsonBody(request, limit));
   if (!body.ok) throw fail(body.status, body.code, body.message);
   return body.value;
 }
@@ -187,6 +199,7 @@ export function createProfileHandler(
       : options.trustedOrigins
         ? originList(options.trustedOrigins)
         : originsOfAuth(auth);
+  const fast = options.fastWrites === false ? null : fastWrites(auth, db);
 
   async function current(userId: string): Promise<Selected | undefined> {
     return (await profiles
@@ -289,9 +302,23 @@ export function createProfileHandler(
     throw await conflictOrMissing(userId);
   }
 
-  async function patch(userId: string, request: Request): Promise<Response> {
+  /** PATCH in one round trip (fast-write.ts), or null for the ordinary path to answer. */
+  async function fastPatch(request: Request, token: string, body: BodyResult): Promise<Response | null> {
+    if (!fast || !body.ok) return null;
+    const parsed = parseProfilePatch(body.value);
+    if (!parsed.success) return null;
+    const columns = columnsOf(parsed.data);
     const precondition = parseIfMatch(request.headers.get('if-match'));
-    const parsed = parseProfilePatch(await readBody(request, limit));
+    if (Object.keys(columns).length === 0) return null;
+    if (precondition.kind === 'versions' && precondition.versions.length === 0) return null;
+    const versions = precondition.kind === 'versions' ? precondition.versions : null;
+    const row = (await fast.update(token, columns, versions)) as Selected | undefined;
+    return row ? respond(200, row) : null;
+  }
+
+  async function patch(userId: string, request: Request, preread?: BodyResult): Promise<Response> {
+    const precondition = parseIfMatch(request.headers.get('if-match'));
+    const parsed = parseProfilePatch(await readBody(request, limit, preread));
     if (!parsed.success)
       throw fail(400, ErrorCodes.VALIDATION_FAILED, parsed.error.message, parsed.error.issues);
     const columns = columnsOf(parsed.data);
@@ -354,12 +381,20 @@ export function createProfileHandler(
         const refusal = await originRefusal(request, originPolicy);
         if (refusal) throw fail(403, ORIGIN_NOT_ALLOWED, refusal);
       }
+      // The body is read once: by the shortcut when it runs, then handed to the ordinary path.
+      let preread: BodyResult | undefined;
+      const token = method === 'PATCH' && fast ? await fast.token(request) : null;
+      if (token) {
+        preread = await readJsonBody(request, limit);
+        const written = await fastPatch(request, token, preread);
+        if (written) return written;
+      }
       const session = await auth.api.getSession({ headers: request.headers });
       const userId = session?.user?.id;
       if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
       if (method === 'GET' || method === 'HEAD') return await get(userId, request, method === 'HEAD');
       if (method === 'PUT') return await put(userId, request);
-      return await patch(userId, request);
+      return await patch(userId, request, preread);
     } catch (error) {
       if (error instanceof HttpError) return json(error.status, error.body, error.headers);
       const refused = clientFailure(error, request);
