@@ -100,7 +100,7 @@ try {
   };
   const put = await fetch(`${origin}/api/profile`, {
     method: 'PUT',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, 'content-type': 'application/json', origin },
     body: JSON.stringify(profile),
   });
   if (put.status !== 201) throw new Error(`profile create failed: ${put.status}`);
