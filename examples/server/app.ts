@@ -47,6 +47,8 @@ export interface AppOptions {
   requireEmailVerification?: boolean;
   /** Social and OpenID sign-in (see `socialFromEnv` in ./social). */
   social?: SocialSettings;
+  /** The profile handler's one-round-trip PATCH (its `fastWrites`); PROFILE_FAST_WRITES=0 turns it off. */
+  fastWrites?: boolean;
   /** Largest request body accepted on /api/auth/* in bytes (413 past it). Default 16 KiB. */
   maxAuthBodyBytes?: number;
 }
@@ -92,7 +94,12 @@ export function createApp(options: AppOptions) {
     ...options.social?.options,
   });
   const handleAuth = createAuthHandler(auth);
-  const profile = createProfileHandler({ auth, db: options.db, questionnaire: demoQuestionnaire });
+  const profile = createProfileHandler({
+    auth,
+    db: options.db,
+    questionnaire: demoQuestionnaire,
+    fastWrites: options.fastWrites ?? true,
+  });
 
   const app = new Hono();
   app.onError((error, c) => {

@@ -35,6 +35,7 @@ const { app } = createApp({
   ],
   // On unless turned off (the browser tests and the benchmark sign many people up from one address).
   rateLimit: process.env.AUTH_RATE_LIMIT !== 'off',
+  fastWrites: process.env.PROFILE_FAST_WRITES !== '0',
   // Unset: the connection's address. `1` behind one reverse proxy, or the header your platform sets.
   trustProxy: process.env.TRUST_PROXY ?? false,
   crossSiteCookies: process.env.CROSS_SITE_COOKIES === '1',

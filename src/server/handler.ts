@@ -13,6 +13,7 @@ import {
   type ValidationIssue,
 } from '../client/index';
 import {
+  type BodyResult,
   DEFAULT_MAX_BODY_BYTES,
   ifNoneMatchHits,
   PROFILE_METHODS,
@@ -23,6 +24,7 @@ import {
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
+import { fastWrites } from './fast-write';
 import {
   authNamesAnOrigin,
   isClientAbort,
@@ -86,6 +88,17 @@ export interface ProfileHandlerOptions<A = Record<string, unknown>> {
    * questionnaire's answers. A failing hook goes to `onError`; the write stands.
    */
   onSaved?: (event: ProfileSavedEvent<A>) => void | Promise<void>;
+  /**
+   * A `PATCH` with the session cookie in one database round trip (default `true`): the handler verifies
+   * the signed cookie itself and checks the session in the `UPDATE` (`… FROM sessions WHERE token = … AND
+   * expires_at >= now()`). It bypasses, for those writes only, better-auth's `getSession` hooks
+   * (`hooks.before`/`after` and plugin hooks on `/get-session`) and its session refresh (`updateAge`;
+   * reads and get-session still refresh). Whatever the shortcut does not write (no session, a stale
+   * `If-Match`, a session only the cookie cache or secondary storage knows, a bearer token) takes the
+   * ordinary path, and so does every write when a `questionnaire` is given (its rules read the stored
+   * profile). `false` sends every write through `auth.api.getSession`.
+   */
+  fastWrites?: boolean;
 }
 
 const ALLOW = PROFILE_METHODS.join(', ');
@@ -120,8 +133,8 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-async function readBody(request: Request, limit: number): Promise<unknown> {
-  const body = await readJsonBody(request, limit);
+async function readBody(request: Request, limit: number, preread?: BodyResult): Promise<unknown> {
+  const body = preread ?? (await readJsonBody(request, limit));
   if (!body.ok) throw fail(body.status, body.code, body.message);
   return body.value;
 }
@@ -165,6 +178,7 @@ export function createProfileHandler<A = Record<string, unknown>>(
       : options.trustedOrigins
         ? originList(options.trustedOrigins)
         : originsOfAuth(auth);
+  const fast = options.fastWrites === false ? null : fastWrites(auth, db);
 
   const capabilities = capabilitiesOf(auth);
 
@@ -303,9 +317,24 @@ export function createProfileHandler<A = Record<string, unknown>>(
     throw await conflictOrMissing(on, userId);
   }
 
-  async function patch(userId: string, request: Request): Promise<Written> {
+  /** PATCH in one round trip (fast-write.ts), or null for the ordinary path to answer. */
+  async function fastPatch(request: Request, token: string, body: BodyResult): Promise<Written | null> {
+    // A questionnaire checks a patch against the stored profile (required, visibleWhen): that needs the read.
+    if (!fast || questionnaire || !body.ok) return null;
+    const parsed = parseProfilePatch(body.value);
+    if (!parsed.success) return null;
+    const columns = columnsOf(parsed.data);
     const precondition = parseIfMatch(request.headers.get('if-match'));
-    const body = await readBody(request, limit);
+    if (Object.keys(columns).length === 0) return null;
+    if (precondition.kind === 'versions' && precondition.versions.length === 0) return null;
+    const versions = precondition.kind === 'versions' ? precondition.versions : null;
+    const row = (await fast.update(token, columns, versions)) as Selected | undefined;
+    return row ? respond(200, row) : null;
+  }
+
+  async function patch(userId: string, request: Request, preread?: BodyResult): Promise<Written> {
+    const precondition = parseIfMatch(request.headers.get('if-match'));
+    const body = await readBody(request, limit, preread);
     return withStored(userId, async (on, stored) => {
       let columns: Record<string, unknown>;
       if (questionnaire) {
@@ -408,11 +437,19 @@ export function createProfileHandler<A = Record<string, unknown>>(
         const refusal = await originRefusal(request, originPolicy);
         if (refusal) throw fail(403, ORIGIN_NOT_ALLOWED, refusal);
       }
+      // The body is read once: by the shortcut when it runs, then handed to the ordinary path.
+      let preread: BodyResult | undefined;
+      const token = method === 'PATCH' && fast ? await fast.token(request) : null;
+      if (token) {
+        preread = await readJsonBody(request, limit);
+        const written = await fastPatch(request, token, preread);
+        if (written) return await answerWrite(written.row.user_id, written);
+      }
       const session = await auth.api.getSession({ headers: request.headers });
       const userId = session?.user?.id;
       if (!userId) throw fail(401, ErrorCodes.UNAUTHENTICATED, 'Sign in to use your profile');
       if (method === 'GET' || method === 'HEAD') return await get(userId, request, method === 'HEAD');
-      const written = method === 'PUT' ? await put(userId, request) : await patch(userId, request);
+      const written = method === 'PUT' ? await put(userId, request) : await patch(userId, request, preread);
       return await answerWrite(userId, written);
     } catch (error) {
       if (error instanceof HttpError) return json(error.status, error.body, error.headers);
