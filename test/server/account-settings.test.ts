@@ -149,11 +149,15 @@ describe('given a person signed in on three devices', () => {
     expect((await get(app, '/api/profile', firefox)).status).toBe(401);
     expect((await get(app, '/api/profile', person.cookie)).status).toBe(200);
     // Ended already, and an id that was never one: a 404 with a code, never a 5xx.
-    for (const id of [target?.id, 'AAAAAAAAAAAAAAAAAAAAAA', '\u0000', 'x'.repeat(64)]) {
+    for (const id of [target?.id, 'AAAAAAAAAAAAAAAAAAAAAA', 'x'.repeat(64)]) {
       const again = await post(app, '/profilekit/sessions/revoke', { id }, person.cookie);
       expect(again.status).toBe(404);
       expect(await again.json()).toMatchObject({ code: 'SESSION_NOT_FOUND' });
     }
+    // A NUL is refused before any route reads it, as on every auth route.
+    const nul = await post(app, '/profilekit/sessions/revoke', { id: '\u0000' }, person.cookie);
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ code: 'INVALID_CHARACTERS' });
     for (const body of [{}, { id: 5 }, { id: 'x'.repeat(65) }, { id: ['a'] }]) {
       expect((await post(app, '/profilekit/sessions/revoke', body, person.cookie)).status).toBe(400);
     }
