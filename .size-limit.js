@@ -63,7 +63,9 @@ export default [
       new RegExp(`sign-up|profile-|forgot-password|reset-password|password-recovery|${account}`),
     ),
     // Measured 16.32 kB; the sign-in now carries social buttons' loader and the forgot-password link.
-    limit: '16.7 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 17.32 kB.
+    limit: '17.4 kB',
     ...common,
   },
   {
@@ -73,7 +75,9 @@ export default [
     modifyEsbuildConfig: leaveOut(/sign-up|profile-/),
     // Measured 20.02 kB once the reset forms honoured headingLevel (19.96 kB after the design pass and the
     // security messages).
-    limit: '20.15 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 20.77 kB.
+    limit: '20.85 kB',
     ...common,
   },
   {
@@ -98,7 +102,9 @@ export default [
     ),
     // DESIGN's budget is 50 kB: missed by 1.5 kB (51.51 kB). react-hook-form's useForm grew by 4 kB between
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
-    limit: '52.2 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 53.12 kB.
+    limit: '53.2 kB',
     ...common,
   },
   {
@@ -112,7 +118,9 @@ export default [
     ),
     // Over the 65 kB guard by 1.1 kB since the account, recovery and security work; see docs/benchmarks.md.
     // 66.14 kB before email verification, 66.75 kB after (the inbox screen has a line of its own).
-    limit: '67.45 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 68.39 kB.
+    limit: '68.45 kB',
     ...common,
   },
   {
@@ -121,7 +129,9 @@ export default [
     import: { 'dist/index.js': '{ ProfileKitProvider, SignUpWithBackground }', ...authClient },
     modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|${inbox}`),
     // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen.
-    limit: '50.65 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 51.09 kB.
+    limit: '51.15 kB',
     ...common,
   },
   {
@@ -129,7 +139,9 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('default-fallback|sign-in|social-buttons'),
-    limit: '18.3 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 18.89 kB.
+    limit: '18.95 kB',
     ...common,
   },
   {
@@ -145,7 +157,9 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ DeleteAccount, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('delete-account|download-data|profile-client'),
-    limit: '28.85 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 29.13 kB.
+    limit: '29.2 kB',
     ...common,
   },
   {
