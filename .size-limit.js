@@ -97,7 +97,9 @@ const lines = [
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
     // 16.69 -> 16.71 kB with the account settings: the lazy wrappers' shared chunk (the gate's own first
     // load, the line above, did not move: 13.83 kB both).
-    limit: '16.75 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 17.32 kB.
+    limit: '17.4 kB',
     ...common,
   },
   {
@@ -110,7 +112,9 @@ const lines = [
     floor: FLOOR.auth,
     // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
-    limit: '20.45 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 20.77 kB.
+    limit: '20.85 kB',
     ...common,
   },
   {
@@ -144,7 +148,9 @@ const lines = [
     // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
     // 52.2 -> 52.22 kB with the account settings' lazy wrappers.
-    limit: '52.25 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 53.12 kB.
+    limit: '53.2 kB',
     ...common,
   },
   {
@@ -161,7 +167,9 @@ const lines = [
     floor: FLOOR.full,
     // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
-    limit: '67.95 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 68.39 kB.
+    limit: '68.45 kB',
     ...common,
   },
   {
@@ -171,7 +179,9 @@ const lines = [
     modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|${inbox}`),
     // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen.
     floor: FLOOR.forms,
-    limit: '51.1 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 51.09 kB.
+    limit: '51.15 kB',
     ...common,
   },
   {
@@ -182,7 +192,9 @@ const lines = [
     floor: FLOOR.auth,
     // +0.1 kB: the sign-in's "Your email is verified" status, shown where a verification link verified the
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
-    limit: '18.6 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 18.89 kB.
+    limit: '18.95 kB',
     ...common,
   },
   {
@@ -220,7 +232,9 @@ const lines = [
     import: { 'dist/index.js': '{ DeleteAccount, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: only('delete-account|download-data|profile-client'),
     floor: FLOOR.auth,
-    limit: '29 kB',
+    // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
+    // development warning for a server that refuses the page by CORS (issue 21): measured 29.13 kB.
+    limit: '29.2 kB',
     ...common,
   },
   {

@@ -15,10 +15,14 @@ function ask(context: ProfileKitContextValue): Promise<ServerCapabilities> {
   let answer = asked.get(key);
   if (!answer) {
     answer = (async () => {
-      const client =
-        context.profileClient ??
-        (await import('../../client/profile-client')).createProfileClient({ baseURL: context.baseURL ?? '' });
-      return client.capabilities ? await client.capabilities() : EVERYTHING;
+      const client = context.profileClient;
+      if (client) return client.capabilities ? await client.capabilities() : EVERYTHING;
+      // Without a client of the host's, a plain request: a signed-out page loads no profile client.
+      const base = (context.baseURL ?? '').replace(/\/+$/, '');
+      const response = await fetch(`${base}/api/profile/config`, { credentials: 'omit' });
+      if (!response.ok) return EVERYTHING;
+      const body = (await response.json()) as Partial<ServerCapabilities> | null;
+      return typeof body?.passwordReset === 'boolean' ? { ...EVERYTHING, ...body } : EVERYTHING;
     })().catch(() => {
       asked.delete(key);
       return EVERYTHING;
