@@ -126,6 +126,35 @@ describe('given a pseudo-locale in which every message is marked', () => {
     await user.click(screen.getByRole('button', { name: m('signUp.next') }));
     await screen.findByRole('heading', { name: m('signUp.step.review') });
     expect(untranslated()).toEqual([]);
+    await user.click(screen.getByRole('button', { name: m('signUp.submit') }));
+    await screen.findByRole('heading', { name: m('signUp.doneTitle') });
+    expect(untranslated()).toEqual([]);
+  });
+
+  it('the "Check your inbox" screen shows only messages', async () => {
+    usePersona('emailNotVerified');
+    const user = userEvent.setup();
+    await import('../../src/react/sign-up/check-inbox');
+    await renderWithKit(<SignUpWithBackground />, { locale: pseudo });
+    await user.type(await screen.findByLabelText(m('account.name')), 'Grace Hopper');
+    await user.type(screen.getByLabelText(m('account.email')), 'grace@example.com');
+    await user.type(screen.getByLabelText(m('account.password')), 'cobol-forever-1959');
+    await user.click(screen.getByRole('button', { name: m('signUp.next') }));
+    await screen.findByRole('heading', { name: m('signUp.step.software') });
+    await user.type(screen.getByLabelText(m('field.languages.language', { n: 1 })), 'Go');
+    await user.selectOptions(screen.getByLabelText(m('field.languages.level', { n: 1 })), 'expert');
+    await user.click(screen.getByRole('radio', { name: '10+' }));
+    await user.selectOptions(screen.getByLabelText(m('field.softwareExperience.label')), 'expert');
+    await user.click(screen.getByRole('button', { name: m('signUp.next') }));
+    await screen.findByRole('heading', { name: m('signUp.step.hardware') });
+    await user.selectOptions(screen.getByLabelText(m('field.hardwareExperience.label')), 'none');
+    await user.click(screen.getByRole('radio', { name: m('preference.software') }));
+    await user.click(screen.getByRole('button', { name: m('signUp.next') }));
+    await screen.findByRole('heading', { name: m('signUp.step.review') });
+    await user.click(screen.getByRole('button', { name: m('signUp.submit') }));
+    await screen.findByRole('heading', { name: m('verify.title') });
+    data.add('Grace Hopper').add('grace@example.com');
+    expect(untranslated()).toEqual([]);
   });
 
   it('the profile editor with a saved profile and "other" chips shows only messages', async () => {
