@@ -98,7 +98,9 @@ export default [
     ),
     // DESIGN's budget is 50 kB: missed by 1.5 kB (51.51 kB). react-hook-form's useForm grew by 4 kB between
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
-    limit: '52.2 kB',
+    // +0.15 kB (2026-12-07): the profile's host `answers` (read from every response) and the questionnaire
+    // check hook of the profile client, with no host question defined; the host-question code itself stays out.
+    limit: '52.35 kB',
     ...common,
   },
   {
@@ -112,7 +114,8 @@ export default [
     ),
     // Over the 65 kB guard by 1.1 kB since the account, recovery and security work; see docs/benchmarks.md.
     // 66.14 kB before email verification, 66.75 kB after (the inbox screen has a line of its own).
-    limit: '67.45 kB',
+    // +0.15 kB: the host `answers`, as on the line above.
+    limit: '67.6 kB',
     ...common,
   },
   {
