@@ -150,7 +150,9 @@ const lines = [
     // 52.2 -> 52.22 kB with the account settings' lazy wrappers.
     // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
     // development warning for a server that refuses the page by CORS (issue 21): measured 53.12 kB.
-    limit: '53.2 kB',
+    // +0.15 kB (2026-12-07): the profile's host `answers` (read from every response) and the questionnaire
+    // check hook of the profile client, with no host question defined; the host-question code itself stays out.
+    limit: '52.35 kB',
     ...common,
   },
   {
@@ -169,7 +171,8 @@ const lines = [
     // address but, being another browser than the one that asked for it, signed nobody in (login CSRF).
     // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
     // development warning for a server that refuses the page by CORS (issue 21): measured 68.39 kB.
-    limit: '68.45 kB',
+    // +0.15 kB: the host `answers`, as on the line above.
+    limit: '67.6 kB',
     ...common,
   },
   {

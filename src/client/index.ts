@@ -8,6 +8,7 @@ export type {
   ProfileOf,
   ProfilePatchOf,
 } from './answers';
+export { createProfileClient } from './checked-client';
 export {
   codeForStatus,
   type ErrorBody,
@@ -40,14 +41,13 @@ export {
 } from './host-questions';
 export { type JsonSchema, questionnaireJsonSchema } from './json-schema';
 export { PERSONAL_DATA_FILE, type PersonalData } from './personal-data';
-export {
-  createProfileClient,
-  type ProfileClient,
-  type ProfileClientOptions,
-  type PutOptions,
-  type RequestOptions,
-  type VersionedProfile,
-  type WriteOptions,
+export type {
+  ProfileClient,
+  ProfileClientOptions,
+  PutOptions,
+  RequestOptions,
+  VersionedProfile,
+  WriteOptions,
 } from './profile-client';
 export {
   type ProfileWrite,

@@ -9,7 +9,6 @@ import {
   type ValidationIssue,
 } from './errors';
 import type { PersonalData } from './personal-data';
-import { parseProfileWrite } from './profile-write';
 import type { ServerCapabilities } from './protocol';
 import type { QuestionnaireDefinition } from './questionnaire';
 import { type Profile, profileSchema } from './schema';
@@ -171,8 +170,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-const withoutNulls = (answers: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== null));
+/**
+ * @internal How `profilekit/client`'s `createProfileClient` checks writes by a questionnaire: kept out of
+ * this file so the components' client carries no questionnaire code.
+ */
+export type WriteCheck = (
+  mode: 'put' | 'patch',
+  input: unknown,
+) => { success: true; body: unknown } | { success: false; error: ProfileKitError };
 
 function retryable(error: ProfileKitError): boolean {
   return (
@@ -194,7 +199,9 @@ function retryable(error: ProfileKitError): boolean {
 export function createProfileClient<Q extends QuestionnaireDefinition = QuestionnaireDefinition>(
   options: ProfileClientOptions<Q>,
 ): ProfileClient<AnswersOf<Q>>;
-export function createProfileClient(options: ProfileClientOptions): ProfileClient {
+export function createProfileClient(
+  options: ProfileClientOptions & { checkWrite?: WriteCheck },
+): ProfileClient {
   if (typeof options !== 'object' || options === null || typeof options.baseURL !== 'string') {
     throw new TypeError('createProfileClient: `baseURL` must be a string (use "" for the same origin)');
   }
@@ -284,7 +291,7 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     const answers = (body.value as { answers?: unknown }).answers;
     const profile = {
       ...parsed.data,
-      answers: typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? answers : {},
+      answers: typeof answers === 'object' ? (answers ?? {}) : {},
     } as Profile;
     return { profile, etag: tag };
   }
@@ -364,26 +371,17 @@ export function createProfileClient(options: ProfileClientOptions): ProfileClien
     exportData,
     capabilities,
     put(input, opts) {
-      const { questionnaire } = options;
-      if (questionnaire) {
-        const parsed = parseProfileWrite(questionnaire, input, { mode: 'put', whole: false });
-        if (!parsed.success) return Promise.reject(parsed.error);
-        return send('PUT', { ...parsed.data.profile, answers: withoutNulls(parsed.data.given) }, opts);
+      if (options.checkWrite) {
+        const checked = options.checkWrite('put', input);
+        return checked.success ? send('PUT', checked.body, opts) : Promise.reject(checked.error);
       }
       const parsed = parseProfileInput(input);
       return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);
     },
     patch(input, opts) {
-      const { questionnaire } = options;
-      if (questionnaire) {
-        const parsed = parseProfileWrite(questionnaire, input, { mode: 'patch', whole: false });
-        if (!parsed.success) return Promise.reject(parsed.error);
-        const given = (input as { answers?: unknown }).answers !== undefined;
-        return send(
-          'PATCH',
-          given ? { ...parsed.data.profile, answers: parsed.data.given } : parsed.data.profile,
-          opts,
-        );
+      if (options.checkWrite) {
+        const checked = options.checkWrite('patch', input);
+        return checked.success ? send('PATCH', checked.body, opts) : Promise.reject(checked.error);
       }
       const parsed = parseProfilePatch(input);
       return parsed.success ? send('PATCH', parsed.data, opts) : Promise.reject(parsed.error);

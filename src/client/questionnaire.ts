@@ -118,7 +118,6 @@ export function checkQuestionnaire(definition: QuestionnaireDefinition): void {
     }
     if (own?.options !== undefined && typeof own.options !== 'function') checkOptions(name, own.options);
   }
-  checkHostPart(definition);
 }
 
 /** The host questions and steps of a definition; kept apart from the built-in fields' checks above. */
@@ -167,6 +166,8 @@ export function defineQuestionnaire<const Q extends readonly HostQuestion[] = re
   definition: QuestionnaireDefinition & { questions?: Q },
 ): Questionnaire<Q> {
   checkQuestionnaire(definition);
+  // Only here, not in checkQuestionnaire: the forms' resolver carries no code for host questions.
+  checkHostPart(definition);
   const fields = plainFields(definition.fields);
   return {
     ...(definition.order ? { order: [...definition.order] } : {}),

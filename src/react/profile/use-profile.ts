@@ -19,9 +19,7 @@ const seeded = new WeakSet<ProfileSnapshot>();
  * // Host answers typed by the questionnaire:
  * const { profile: mine } = useProfile<AnswersOf<typeof questionnaire>>();
  */
-export function useProfile<A = HostAnswers>(): UseProfileResult<A> {
-  return useProfileOf() as unknown as UseProfileResult<A>;
-}
+export const useProfile = useProfileOf as <A = HostAnswers>() => UseProfileResult<A>;
 
 function useProfileOf(): UseProfileResult {
   const context = useProfileKit('useProfile');
