@@ -260,7 +260,12 @@ describe('<profilekit-user-menu>', () => {
     trigger.focus();
     await user.keyboard('{ArrowDown}');
     const items = await inside.findAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Edit background', 'Download my data', 'Sign out']);
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Manage account',
+      'Edit background',
+      'Download my data',
+      'Sign out',
+    ]);
     await user.click(inside.getByRole('menuitem', { name: 'Sign out' }));
     expect(await inside.findByRole('button', { name: 'Sign up' })).toBeInTheDocument();
     expect(backend.currentUser).toBeNull();
