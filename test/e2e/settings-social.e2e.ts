@@ -172,7 +172,7 @@ describe('given the React example with an OpenID Connect provider', () => {
     // Followed from the mail app's browser, where nobody is signed in: the reset form sets the password.
     const { page: mailPage, context: mailContext } = await openPage(browser);
     await mailPage.goto(url);
-    await mailPage.getByLabel('New password').fill('a password of my own');
+    await mailPage.getByLabel('New password', { exact: true }).fill('a password of my own');
     await mailPage.getByRole('button', { name: 'Save the new password' }).click();
     await mailPage.getByRole('heading', { name: 'Your password is changed' }).waitFor();
     await mailContext.close();
