@@ -99,8 +99,8 @@ export const Menu: Story = {
     trigger.focus();
     await userEvent.keyboard('{ArrowDown}');
     const menu = await screen.findByRole('menu');
-    await waitFor(() =>
-      expect(within(menu).getByRole('menuitem', { name: t['userMenu.editProfile'] })).toHaveFocus(),
-    );
+    await waitFor(() => expect(within(menu).getAllByRole('menuitem')[0]).toHaveFocus());
+    expect(within(menu).getAllByRole('menuitem')[0]).toHaveTextContent(t['userMenu.manage']);
+    expect(within(menu).getByRole('menuitem', { name: t['userMenu.editProfile'] })).toBeInTheDocument();
   },
 };

@@ -84,6 +84,7 @@ describe('given the static Storybook in Chromium', () => {
   it('has stories for every component', () => {
     const titles = new Set(stories.map((s) => s.title));
     expect([...titles].sort()).toEqual([
+      'Components/AccountSettings',
       'Components/AuthGate',
       'Components/DeleteAccount',
       'Components/ForgotPassword',
@@ -93,6 +94,7 @@ describe('given the static Storybook in Chromium', () => {
       'Components/SignUpWithBackground',
       'Components/SocialButtons',
       'Components/UserMenu',
+      'Locales/Arabic',
     ]);
   });
 
