@@ -22,9 +22,10 @@ const LOGS = join(ROOT, 'e2e-artifacts/steps');
 const TAIL = 300;
 
 /**
- * `load` is how much of the machine a step keeps busy, in cores, as measured on the 2-core CI machine: the
- * unit tests run on every core; the browser suites spend most of their time waiting for pages and servers.
- * A step starts while the loads of the running ones leave room for it (one step always may).
+ * `load` is how much of the machine a step keeps busy, in cores, from the CPU time each step reports on the
+ * 2-core CI machine: the unit tests run on every core; the browser suites spend most of their time waiting
+ * for pages and servers. A step starts while the loads of the running ones leave room for it (one step
+ * always may); the room is one more than the cores, since no step keeps its cores busy all the time.
  */
 const STEPS = [
   // Listed in the order they are started when several could: what others wait for, then the longest.
@@ -34,7 +35,7 @@ const STEPS = [
     name: 'examples',
     run: 'tsx examples/react-app/build.ts && PROFILEKIT_EXAMPLE_REACT=18 tsx examples/react-app/build.ts',
     needs: ['build'],
-    load: 1,
+    load: 0.5,
     browser: true,
   },
   { name: 'storybook', run: 'storybook build --quiet', needs: ['build'], load: 1, browser: true },
@@ -49,7 +50,7 @@ const STEPS = [
     name: 'e2e',
     run: 'vitest run -c vitest.e2e.config.ts --exclude test/e2e/visual.e2e.ts',
     needs: ['examples', 'storybook'],
-    load: 1,
+    load: 0.5,
     browser: true,
   },
   {
@@ -65,7 +66,7 @@ const STEPS = [
     name: 'guides',
     run: 'vitest run -c vitest.guides.config.ts',
     needs: ['build'],
-    load: 1,
+    load: 0.5,
     browser: true,
   },
   { name: 'unit', run: 'vitest run', load: 2 },
@@ -93,7 +94,7 @@ if (args.includes('--list')) {
     console.log(`${s.name.padEnd(10)} ${s.needs ? `after ${s.needs.join(', ')}: ` : ''}${s.run}`);
   process.exit(0);
 }
-const slots = Number(process.env.PROFILEKIT_TEST_SLOTS ?? Math.max(2, availableParallelism()));
+const slots = Number(process.env.PROFILEKIT_TEST_SLOTS ?? availableParallelism() + 1);
 if (!(slots > 0))
   fail(`PROFILEKIT_TEST_SLOTS must be a positive number, not "${process.env.PROFILEKIT_TEST_SLOTS}"`);
 
