@@ -93,7 +93,8 @@ export function publicEntries(): Entry[] {
               ts.TypeFormatFlags.NoTruncation,
             );
             rows.push({
-              name: property.getName(),
+              // A well-known symbol's member reads as `[Symbol.x]`, not by its checker-internal id.
+              name: property.getName().replace(/^__@(\w+)@\d+$/, '[Symbol.$1]'),
               type: optional ? typeText.replace(/ \| undefined$/, '') : typeText,
               optional,
               description: ts.displayPartsToString(property.getDocumentationComment(checker)),

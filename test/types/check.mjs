@@ -3,7 +3,7 @@
 // (bundler, node16 ESM, node16 CJS), each with @types/react 19 (the project's) and 18 (test/react-18).
 // Run by `npm test` after the build: `node test/types/check.mjs`.
 //
-// README.md's and docs/reference.md's ```ts and ```tsx blocks are compiled too, verbatim: each becomes its own module in
+// The ```ts and ```tsx blocks of README.md and the docs pages (DOCUMENTS below) are compiled too, verbatim: each becomes its own module in
 // test/types/esm/readme/ (generated, not committed), compiled in the ESM modes (they use top-level await and
 // ESM-only better-auth, as an ESM host does). test/types/ambient.d.ts declares what the snippets take from
 // the page around them. An HTML comment on the line just before a fence changes that:
@@ -13,20 +13,35 @@
 //   <!-- example: <path> -->              the same as `types: file <path>` (the Next.js App Router section)
 // Any other `<!-- types: ... -->` is an error, so a typo cannot silently drop a block.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 
 const root = new URL('../../', import.meta.url);
 const here = new URL('./', import.meta.url);
 const at = (path) => new URL(path, here).pathname;
 
-// 1. The snippets of README.md and docs/reference.md.
+// 1. The snippets of README.md and the docs pages (test/docs/snippets.test.ts checks that every page with a
+// ts/tsx block outside the guides is one of these).
+const pagesOf = (folder) =>
+  readdirSync(new URL(folder, root))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `${folder}${name}`);
+const DOCUMENTS = [
+  'README.md',
+  'docs/reference.md',
+  'docs/account-settings.md',
+  'docs/translations.md',
+  'docs/host-questions.md',
+  'docs/security.md',
+  ...pagesOf('docs/components/'),
+  ...pagesOf('docs/server/'),
+];
 const out = new URL('esm/readme/', here);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const problems = [];
 let compiled = 0;
 let elsewhere = 0;
-for (const document of ['README.md', 'docs/reference.md']) {
+for (const document of DOCUMENTS) {
   const readme = readFileSync(new URL(document, root), 'utf8').split('\n');
   const prefix = document.replace(/\W+/g, '-').toLowerCase();
   for (let i = 0; i < readme.length; i++) {
@@ -152,6 +167,6 @@ for (const { name, code, text, seconds } of results.sort((a, b) => a.name.locale
   }
 }
 console.log(
-  `type tests: ${configs.length} configurations, ${compiled} README and reference blocks compiled, ${elsewhere} checked against files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `type tests: ${configs.length} configurations, ${compiled} README and docs blocks compiled, ${elsewhere} checked against files, ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 process.exit(failed ? 1 : 0);
