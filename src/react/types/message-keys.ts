@@ -1,6 +1,7 @@
 import type { accountMessages } from '../localization/en/account-messages';
 import type { coreMessages } from '../localization/en/core-messages';
 import type { formMessages } from '../localization/en/form-messages';
+import type { hostMessages } from '../localization/en/host-messages';
 import type { recoveryMessages } from '../localization/en/recovery-messages';
 import type { signInMessages } from '../localization/en/sign-in-messages';
 import type { verifyMessages } from '../localization/en/verify-messages';
@@ -35,7 +36,8 @@ export type ProfileKitMessages = {
     | keyof typeof formMessages
     | keyof typeof recoveryMessages
     | keyof typeof accountMessages
-    | keyof typeof verifyMessages]: string;
+    | keyof typeof verifyMessages
+    | keyof typeof hostMessages]: string;
 };
 
 /** A partial set of messages; keys left out keep their default text. */
