@@ -337,6 +337,18 @@ export function createProfileClient(
     );
   }
 
+  /**
+   * Without a questionnaire the client checks the built-in fields and sends host `answers` on as given (an
+   * object): the server validates them by its questionnaire, and the forms validated them before sending.
+   */
+  function splitAnswers(input: unknown): [unknown, { answers?: unknown }] {
+    if (typeof input !== 'object' || input === null || !('answers' in input)) return [input, {}];
+    const { answers, ...fields } = input as Record<string, unknown>;
+    return typeof answers === 'object' && answers !== null && !Array.isArray(answers)
+      ? [fields, { answers }]
+      : [input, {}];
+  }
+
   return {
     get: (opts) => send('GET', undefined, opts),
     exportData,
@@ -345,16 +357,22 @@ export function createProfileClient(
         const checked = options.checkWrite('put', input);
         return checked.success ? send('PUT', checked.body, opts) : Promise.reject(checked.error);
       }
-      const parsed = parseProfileInput(input);
-      return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);
+      const [fields, answers] = splitAnswers(input);
+      const parsed = parseProfileInput(fields);
+      return parsed.success
+        ? send('PUT', { ...parsed.data, ...answers }, opts)
+        : Promise.reject(parsed.error);
     },
     patch(input, opts) {
       if (options.checkWrite) {
         const checked = options.checkWrite('patch', input);
         return checked.success ? send('PATCH', checked.body, opts) : Promise.reject(checked.error);
       }
-      const parsed = parseProfilePatch(input);
-      return parsed.success ? send('PATCH', parsed.data, opts) : Promise.reject(parsed.error);
+      const [fields, answers] = splitAnswers(input);
+      const parsed = parseProfilePatch(fields);
+      return parsed.success
+        ? send('PATCH', { ...parsed.data, ...answers }, opts)
+        : Promise.reject(parsed.error);
     },
     get etag() {
       return etag;

@@ -24,8 +24,24 @@ const questionnaire = defineQuestionnaire({
       required: true,
     },
     { id: 'gpu', kind: 'single', label: 'Your GPU', options: ['RTX 4090', 'M3 Max'], step: 'hardware' },
-    { id: 'soldering', kind: 'scale', label: 'Soldering', levels: [{ value: 'never', label: 'Never' }, { value: 'confident', label: 'Confident' }], step: 'hardware' },
-    { id: 'courses', kind: 'multi', label: 'Courses taken', options: ['CS50', 'Nand2Tetris'], maxCount: 1, step: 'learning' },
+    {
+      id: 'soldering',
+      kind: 'scale',
+      label: 'Soldering',
+      levels: [
+        { value: 'never', label: 'Never' },
+        { value: 'confident', label: 'Confident' },
+      ],
+      step: 'hardware',
+    },
+    {
+      id: 'courses',
+      kind: 'multi',
+      label: 'Courses taken',
+      options: ['CS50', 'Nand2Tetris'],
+      maxCount: 1,
+      step: 'learning',
+    },
     {
       id: 'tools',
       kind: 'group',
@@ -66,13 +82,11 @@ describe('host questions in the sign-up', () => {
     await renderWithKit(<SignUpWithBackground questionnaire={questionnaire} />);
     // The host's own step is in the progress.
     const progress = screen.getByRole('list', { name: /progress/i });
-    expect(within(progress).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Account',
-      'Software background',
-      'Hardware background',
-      'Learning',
-      'Review',
-    ]);
+    expect(
+      within(progress)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Account', 'Software background', 'Hardware background', 'Learning', 'Review']);
     await user.type(screen.getByLabelText('Name'), 'Grace Hopper');
     await user.type(screen.getByLabelText('Email'), 'grace@example.com');
     await user.type(screen.getByLabelText('Password'), 'cobol-forever-1959');
@@ -117,8 +131,8 @@ describe('host questions in the sign-up', () => {
     await user.type(since2, '2010-03-04');
     await next(user, 'Hardware background');
 
-    await user.click(screen.getByRole('radio', { name: 'None' }));
-    await user.click(screen.getByRole('radio', { name: 'Software' }));
+    await user.selectOptions(screen.getByLabelText('Overall hardware experience'), 'beginner');
+    await user.click(screen.getByRole('radio', { name: 'Both' }));
     await user.click(await screen.findByRole('radio', { name: 'M3 Max' }));
     await user.click(screen.getByRole('radio', { name: 'Confident' }));
     await next(user, 'Learning');
@@ -137,9 +151,19 @@ describe('host questions in the sign-up', () => {
     await user.click(screen.getByRole('radio', { name: 'daily' }));
     await next(user, 'Review');
 
-    const review = screen.getAllByRole('definition').map((dd) => dd.textContent);
+    await screen.findByText('Tool: Vim, Level: daily');
+    const review = [...document.querySelectorAll('dd')].map((dd) => dd.textContent);
     expect(review).toEqual(
-      expect.arrayContaining(['https://grace.example', '6 hours', 'Yes', '2010-03-04', 'M3 Max', 'Confident', 'CS50', 'Tool: Vim, Level: daily']),
+      expect.arrayContaining([
+        'https://grace.example',
+        '6 hours',
+        'Yes',
+        '2010-03-04',
+        'M3 Max',
+        'Confident',
+        'CS50',
+        'Tool: Vim, Level: daily',
+      ]),
     );
     expect(screen.getByText('Learning', { selector: 'h3, h4, h5, h6, p' })).toBeInTheDocument();
     await expectNoAxeViolations();
