@@ -337,17 +337,12 @@ export function createProfileClient(
     );
   }
 
-  /**
-   * Without a questionnaire the client checks the built-in fields and sends host `answers` on as given (an
-   * object): the server validates them by its questionnaire, and the forms validated them before sending.
-   */
-  function splitAnswers(input: unknown): [unknown, { answers?: unknown }] {
-    if (typeof input !== 'object' || input === null || !('answers' in input)) return [input, {}];
-    const { answers, ...fields } = input as Record<string, unknown>;
-    return typeof answers === 'object' && answers !== null && !Array.isArray(answers)
-      ? [fields, { answers }]
-      : [input, {}];
-  }
+  // Without a questionnaire the built-in fields are checked here; host `answers` go on as given, for the
+  // server to validate by its questionnaire (the forms validated them before sending).
+  const split = (input: object): [object, object] => {
+    const { answers, ...fields } = input as { answers?: unknown };
+    return [fields, answers === undefined ? {} : { answers }];
+  };
 
   return {
     get: (opts) => send('GET', undefined, opts),
@@ -357,7 +352,7 @@ export function createProfileClient(
         const checked = options.checkWrite('put', input);
         return checked.success ? send('PUT', checked.body, opts) : Promise.reject(checked.error);
       }
-      const [fields, answers] = splitAnswers(input);
+      const [fields, answers] = split(input);
       const parsed = parseProfileInput(fields);
       return parsed.success
         ? send('PUT', { ...parsed.data, ...answers }, opts)
@@ -368,7 +363,7 @@ export function createProfileClient(
         const checked = options.checkWrite('patch', input);
         return checked.success ? send('PATCH', checked.body, opts) : Promise.reject(checked.error);
       }
-      const [fields, answers] = splitAnswers(input);
+      const [fields, answers] = split(input);
       const parsed = parseProfilePatch(fields);
       return parsed.success
         ? send('PATCH', { ...parsed.data, ...answers }, opts)

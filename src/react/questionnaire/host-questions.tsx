@@ -1,7 +1,7 @@
 // The host questions' chunk: their fields, their lines in the review, and their validation. It loads only
 // for a questionnaire that has host questions (src/react/lazy/parts.tsx).
 import { Fragment } from 'react';
-import { get, useFormState, useWatch } from 'react-hook-form';
+import { get } from 'react-hook-form';
 import { type HostQuestion, optionLabel, optionValue, type RowField } from '../../client/host-questions';
 import type { HostQuestionsProps, HostReviewProps } from '../types/host-props';
 import type { MessageKey, Translate } from '../types/message-keys';
@@ -18,8 +18,10 @@ const stepOf = (q: HostQuestion) => q.step ?? 'software';
 export function HostQuestions(props: HostQuestionsProps) {
   const { definition, step, questions, form, idPrefix, cx } = props;
   const t = hostTranslate(props.t);
-  const values = useWatch({ control: form.control });
-  const { errors } = useFormState({ control: form.control });
+  // form.watch and formState (not useWatch/useFormState): the form's chunk already holds them, and the
+  // form re-renders this part on every change, as visibleWhen needs.
+  const values = form.watch();
+  const { errors } = form.formState;
   const raw = (values.answers ?? {}) as Record<string, unknown>;
   const { shown } = hostAnswers(definition, raw, visibleAnswers(values as never, questions));
   const list = (definition.questions ?? []).filter(
