@@ -6,6 +6,7 @@ import preview from '../../.storybook/preview';
 import * as authGate from '../../stories/auth-gate.stories';
 import * as deleteAccount from '../../stories/delete-account.stories';
 import * as forgotPassword from '../../stories/forgot-password.stories';
+import * as hostQuestions from '../../stories/host-questions.stories';
 import * as profileEditor from '../../stories/profile-editor.stories';
 import * as resetPassword from '../../stories/reset-password.stories';
 import * as signIn from '../../stories/sign-in.stories';
@@ -24,6 +25,7 @@ afterAll(unmountAndSettle);
 const files = {
   authGate,
   forgotPassword,
+  hostQuestions,
   profileEditor,
   resetPassword,
   signIn,
