@@ -15,17 +15,6 @@ import { LoadFailed } from './load-failed';
 import { profileStoreFor } from './profile-store';
 import { useProfile } from './use-profile';
 
-/** The shown host answers that differ from the stored ones; `null` for one the person cleared. */
-function changedAnswers(
-  { answers, shown }: { answers: Record<string, unknown>; shown: Set<string> },
-  stored: Record<string, unknown>,
-): Record<string, unknown> {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-  return Object.fromEntries(
-    [...shown].filter((id) => !same(answers[id], stored[id])).map((id) => [id, answers[id] ?? null]),
-  );
-}
-
 interface Baseline {
   profile: Profile | null;
   etag: string | null;
@@ -101,13 +90,8 @@ export function ProfileEditor(props: ProfileEditorProps & InDialog) {
       try {
         let saved: Profile;
         // The host questions shown: their chunk is loaded by now (it rendered them).
-        const shownHost = host
-          ? (await loadHostQuestions()).hostAnswers(
-              host,
-              values.answers ?? {},
-              visibleAnswers(values, questions),
-            )
-          : undefined;
+        const hosted =
+          host && (await loadHostQuestions()).hostWrite(host, values, questions, baseline.profile?.answers);
         if (baseline.profile) {
           // Only what the person changed, so answers to hidden questions and other edits stay as they are.
           const answers = visibleAnswers(values, questions);
@@ -115,12 +99,11 @@ export function ProfileEditor(props: ProfileEditorProps & InDialog) {
           const patch: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, answers[k]]));
           // Host answers too: only those of shown questions that changed (`null` clears one). Answers of
           // removed, hidden and not-shown questions are never sent, so the server keeps them.
-          const hostPatch = shownHost ? changedAnswers(shownHost, baseline.profile.answers) : {};
-          if (Object.keys(hostPatch).length) patch.answers = hostPatch;
+          if (hosted && Object.keys(hosted.changed).length) patch.answers = hosted.changed;
           saved = await profileState.update(patch, { ifMatch: baseline.etag });
         } else {
           const input = valuesToInput(values, questions);
-          saved = await profileState.save(shownHost ? { ...input, answers: shownHost.answers } : input);
+          saved = await profileState.save(hosted ? { ...input, answers: hosted.answers } : input);
         }
         form.reset(profileToValues(saved, questions));
         setBaseline({ profile: saved, etag: null });

@@ -157,11 +157,12 @@ export interface HostCode {
     raw: Record<string, unknown>,
     t: Translate,
   ) => [string, string, string][];
-  hostAnswers: (
+  hostWrite: (
     definition: QuestionnaireDefinition,
-    raw: Record<string, unknown>,
-    builtIn: ProfilePatch,
-  ) => { answers: Record<string, unknown>; shown: Set<string> };
+    values: BackgroundValues,
+    questions: readonly Question[],
+    stored?: Record<string, unknown>,
+  ) => { answers: Record<string, unknown>; changed: Record<string, unknown> };
 }
 
 /** Validates form state with the field definition and the profilekit/client schemas. */

@@ -2,12 +2,13 @@
 // same code the server and the mock run. Loaded with the host-question chunk only.
 import type { HostQuestion, RowField } from '../../client/host-questions';
 import { parseProfileWrite, shownQuestions } from '../../client/profile-write';
-import type { QuestionnaireDefinition } from '../../client/questionnaire';
+import type { Question, QuestionnaireDefinition } from '../../client/questionnaire';
 import type { ProfileInput, ProfilePatch } from '../../client/schema';
 import { hostMessages } from '../localization/en/host-messages';
 import { createTranslate } from '../localization/translate';
+import type { BackgroundValues } from '../types/form-values';
 import type { MessageKey, Translate } from '../types/message-keys';
-import { splitList } from './form-model';
+import { splitList, visibleAnswers } from './form-model';
 
 /** A translation that falls back to the host questions' own table. */
 export function hostTranslate(t: Translate): Translate {
@@ -117,4 +118,23 @@ export function hostIssues(
 /** Comma-separated "other" entries of a multi question, beside its ticked options. */
 export function withOther(ticked: readonly string[], other: string): string[] {
   return [...ticked, ...splitList(other)];
+}
+
+/**
+ * What a write sends of the host answers: `answers`, those of the shown questions (a whole profile), and
+ * `changed`, only the shown ones that differ from `stored` (`null` for one cleared: a patch). Answers of
+ * removed, hidden and not-shown questions are in neither, so the server keeps them.
+ */
+export function hostWrite(
+  definition: QuestionnaireDefinition,
+  values: BackgroundValues,
+  questions: readonly Question[],
+  stored: Record<string, unknown> = {},
+) {
+  const { answers, shown } = hostAnswers(definition, values.answers ?? {}, visibleAnswers(values, questions));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const changed = Object.fromEntries(
+    [...shown].filter((id) => !same(answers[id], stored[id])).map((id) => [id, answers[id] ?? null]),
+  );
+  return { answers, changed };
 }

@@ -10,7 +10,7 @@ import { HostField } from './host-fields';
 import { HostGroup } from './host-group';
 import { hostAnswers, hostTranslate } from './host-model';
 
-export { hostAnswers, hostIssues } from './host-model';
+export { hostAnswers, hostIssues, hostWrite } from './host-model';
 
 const stepOf = (q: HostQuestion) => q.step ?? 'software';
 

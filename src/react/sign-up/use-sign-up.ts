@@ -257,9 +257,7 @@ export function useSignUp(options: SignUpOptions) {
       // Create only: a background saved meanwhile (in another tab, say) is never replaced by this one.
       const input = valuesToInput(values, questions);
       // The answers of the host questions shown; the chunk that asked them is loaded by now.
-      const answers = host
-        ? (await loadHostQuestions()).hostAnswers(host, values.answers ?? {}, input).answers
-        : undefined;
+      const answers = host && (await loadHostQuestions()).hostWrite(host, values, questions).answers;
       const profile = await store.put(answers ? { ...input, answers } : input, { ifNoneMatch: true });
       if (persistDraft) writeDraft(draftKey, null);
       moved.current = true;
