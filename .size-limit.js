@@ -66,7 +66,8 @@ export default [
       new RegExp(`sign-up|profile-|forgot-password|reset-password|password-recovery|${account}|${host}`),
     ),
     // Measured 16.32 kB; the sign-in now carries social buttons' loader and the forgot-password link.
-    limit: '16.7 kB',
+    // +30 B (2026-12-07, 16.69 -> 16.72 kB): the profile client sends host `answers` on to the server.
+    limit: '16.75 kB',
     ...common,
   },
   {
@@ -75,8 +76,8 @@ export default [
     import: { 'dist/index.js': '{ AuthGate, ProfileKitProvider }', ...authClient },
     modifyEsbuildConfig: leaveOut(new RegExp(`sign-up|profile-|${host}`)),
     // Measured 20.02 kB once the reset forms honoured headingLevel (19.96 kB after the design pass and the
-    // security messages).
-    limit: '20.15 kB',
+    // security messages). +30 B (2026-12-07, 20.14 -> 20.17 kB): the profile client sends host `answers` on.
+    limit: '20.2 kB',
     ...common,
   },
   {
@@ -103,7 +104,10 @@ export default [
     // 7.71 and 7.92; with 7.71.2 this line is 47.28 kB (docs/benchmarks.md). The limit guards growth meanwhile.
     // +0.15 kB (2026-12-07): the profile's host `answers` (read from every response) and the questionnaire
     // check hook of the profile client, with no host question defined; the host-question code itself stays out.
-    limit: '52.35 kB',
+    // +0.52 kB (52.31 -> 52.83 kB, 2026-12-07): the forms' wiring of host questions (the hosts' own steps in
+    // the progress, the async resolver that loads their validation, the wrappers of their chunk); their
+    // fields, review and validation are in the host-questions chunk, counted on a line of its own.
+    limit: '52.9 kB',
     ...common,
   },
   {
@@ -117,8 +121,9 @@ export default [
     ),
     // Over the 65 kB guard by 1.1 kB since the account, recovery and security work; see docs/benchmarks.md.
     // 66.14 kB before email verification, 66.75 kB after (the inbox screen has a line of its own).
-    // +0.15 kB: the host `answers`, as on the line above.
-    limit: '67.6 kB',
+    // +0.15 kB: the host `answers`, as on the line above. +0.71 kB (67.55 -> 68.26 kB): the forms' wiring of
+    // host questions, as on the line above.
+    limit: '68.35 kB',
     ...common,
   },
   {
@@ -126,8 +131,9 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ ProfileKitProvider, SignUpWithBackground }', ...authClient },
     modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|${inbox}`),
-    // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen.
-    limit: '50.65 kB',
+    // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen. +0.6 kB (50.63 -> 51.23 kB): the
+    // sign-up's wiring of host questions (their code has a line of its own).
+    limit: '51.3 kB',
     ...common,
   },
   {
@@ -135,7 +141,8 @@ export default [
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ ProfileEditor, ProfileKitProvider, SignUpWithBackground }', ...authClient },
     modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|profile-editor|${host}`),
-    limit: '60 kB',
+    // Measured 55.07 kB (2026-12-07): the host-questions chunk is about 3.8 kB of it.
+    limit: '55.3 kB',
     ...common,
   },
   {
