@@ -154,6 +154,7 @@ export function HostField(props: FieldProps) {
               id={`${id}-other`}
               label={t('host.other')}
               value={values.includes(text(value)) ? '' : text(value)}
+              controlled
               onChange={(entry) => onChange(entry)}
               cx={props.cx}
             />
@@ -205,11 +206,15 @@ export function HostField(props: FieldProps) {
   }
 }
 
-/** The free answer beside a question's options. */
+/**
+ * The free answer beside a question's options. A `single`'s follows its answer (a radio clears it); a
+ * `multi`'s comma-separated text is read as typed, so a trailing comma is not taken away mid-word.
+ */
 function OtherText(props: {
   id: string;
   label: string;
   value: string;
+  controlled?: boolean;
   onChange: (v: string) => void;
   cx: Cx;
 }) {
@@ -221,8 +226,7 @@ function OtherText(props: {
       <input
         id={props.id}
         className={props.cx('input')}
-        defaultValue={props.value}
-        onBlur={(e) => props.onChange(e.target.value)}
+        {...(props.controlled ? { value: props.value } : { defaultValue: props.value })}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </div>
