@@ -366,6 +366,13 @@ export function createProfileClient(
     return { passwordReset: value.passwordReset, emailVerification: value.emailVerification !== false };
   }
 
+  // Without a questionnaire the built-in fields are checked here; host `answers` go on as given, for the
+  // server to validate by its questionnaire (the forms validated them before sending).
+  const split = (input: object): [object, object] => {
+    const { answers, ...fields } = input as { answers?: unknown };
+    return [fields, answers === undefined ? {} : { answers }];
+  };
+
   return {
     get: (opts) => send('GET', undefined, opts),
     exportData,
@@ -375,16 +382,22 @@ export function createProfileClient(
         const checked = options.checkWrite('put', input);
         return checked.success ? send('PUT', checked.body, opts) : Promise.reject(checked.error);
       }
-      const parsed = parseProfileInput(input);
-      return parsed.success ? send('PUT', parsed.data, opts) : Promise.reject(parsed.error);
+      const [fields, answers] = split(input);
+      const parsed = parseProfileInput(fields);
+      return parsed.success
+        ? send('PUT', { ...parsed.data, ...answers }, opts)
+        : Promise.reject(parsed.error);
     },
     patch(input, opts) {
       if (options.checkWrite) {
         const checked = options.checkWrite('patch', input);
         return checked.success ? send('PATCH', checked.body, opts) : Promise.reject(checked.error);
       }
-      const parsed = parseProfilePatch(input);
-      return parsed.success ? send('PATCH', parsed.data, opts) : Promise.reject(parsed.error);
+      const [fields, answers] = split(input);
+      const parsed = parseProfilePatch(fields);
+      return parsed.success
+        ? send('PATCH', { ...parsed.data, ...answers }, opts)
+        : Promise.reject(parsed.error);
     },
     get etag() {
       return etag;

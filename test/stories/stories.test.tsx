@@ -8,6 +8,7 @@ import * as arabic from '../../stories/arabic.stories';
 import * as authGate from '../../stories/auth-gate.stories';
 import * as deleteAccount from '../../stories/delete-account.stories';
 import * as forgotPassword from '../../stories/forgot-password.stories';
+import * as hostQuestions from '../../stories/host-questions.stories';
 import * as profileEditor from '../../stories/profile-editor.stories';
 import * as resetPassword from '../../stories/reset-password.stories';
 import * as signIn from '../../stories/sign-in.stories';
@@ -27,6 +28,7 @@ const files = {
   accountSettings,
   authGate,
   forgotPassword,
+  hostQuestions,
   profileEditor,
   resetPassword,
   signIn,

@@ -4,6 +4,7 @@ import type { Profile } from '../../client/schema';
 import { headingTag, useAppearance } from '../context/use-appearance';
 import { useFocusFirstInvalid } from '../elements/field';
 import { Loading } from '../elements/loading';
+import { HostQuestions, loadHostQuestions } from '../lazy/host-parts';
 import { formText } from '../localization/en/form-messages';
 import { errorText } from '../localization/translate';
 import { changedKeys, profileToValues, valuesToInput, visibleAnswers } from '../questionnaire/form-model';
@@ -40,7 +41,7 @@ export function ProfileEditor(props: ProfileEditorProps & InDialog) {
   const { status, profile, etag } = profileState;
   // A profile known at the first render (read on the server, or already loaded) is shown at once.
   const known = status === 'ready' || status === 'missing';
-  const { questions, form } = useQuestionnaireForm(questionnaire ?? context.questionnaire, t, (qs) =>
+  const { questions, form, host } = useQuestionnaireForm(questionnaire ?? context.questionnaire, t, (qs) =>
     profileToValues(known ? profile : null, qs),
   );
   const { isDirty } = form.formState;
@@ -88,14 +89,21 @@ export function ProfileEditor(props: ProfileEditorProps & InDialog) {
       setAnnouncement(t('editor.saving'));
       try {
         let saved: Profile;
+        // The host questions shown: their chunk is loaded by now (it rendered them).
+        const hosted =
+          host && (await loadHostQuestions()).hostWrite(host, values, questions, baseline.profile?.answers);
         if (baseline.profile) {
           // Only what the person changed, so answers to hidden questions and other edits stay as they are.
           const answers = visibleAnswers(values, questions);
           const keys = changedKeys(answers, baseline.profile);
-          const patch = Object.fromEntries(keys.map((k) => [k, answers[k]]));
+          const patch: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, answers[k]]));
+          // Host answers too: only those of shown questions that changed (`null` clears one). Answers of
+          // removed, hidden and not-shown questions are never sent, so the server keeps them.
+          if (hosted && Object.keys(hosted.changed).length) patch.answers = hosted.changed;
           saved = await profileState.update(patch, { ifMatch: baseline.etag });
         } else {
-          saved = await profileState.save(valuesToInput(values, questions));
+          const input = valuesToInput(values, questions);
+          saved = await profileState.save(hosted ? { ...input, answers: hosted.answers } : input);
         }
         form.reset(profileToValues(saved, questions));
         setBaseline({ profile: saved, etag: null });
@@ -158,6 +166,9 @@ export function ProfileEditor(props: ProfileEditorProps & InDialog) {
         {heading}
       </Title>
       <Questions questions={questions} form={form} idPrefix={id} t={t} cx={cx} />
+      {host ? (
+        <HostQuestions definition={host} questions={questions} form={form} idPrefix={id} t={t} cx={cx} />
+      ) : null}
       {conflict ? (
         <div role="alert" className={cx('alert')}>
           <p>{t('editor.conflict')}</p>

@@ -1,6 +1,7 @@
+import type { ProfileInputOf, ProfilePatchOf } from '../../client/answers';
 import { isProfileKitError, ProfileKitError } from '../../client/errors';
 import type { ProfileClient } from '../../client/profile-client';
-import type { Profile, ProfileInput, ProfilePatch } from '../../client/schema';
+import type { Profile } from '../../client/schema';
 import type { ProfileSnapshot } from '../../client/snapshot';
 
 /** Where the signed-in person's profile stands. */
@@ -36,12 +37,12 @@ export interface ProfileStore {
    * creates only, and when a profile was made meanwhile it fails with `PROFILE_VERSION_CONFLICT` and reads
    * that profile, so every component sees it.
    */
-  put(input: ProfileInput, options?: { ifMatch?: boolean; ifNoneMatch?: boolean }): Promise<Profile>;
+  put(input: ProfileInputOf, options?: { ifMatch?: boolean; ifNoneMatch?: boolean }): Promise<Profile>;
   /**
    * Changes some fields, conditional on a version: the one given (the version an editor started from) or
    * else the one last read.
    */
-  patch(input: ProfilePatch, options?: { ifMatch?: string | null }): Promise<Profile>;
+  patch(input: ProfilePatchOf, options?: { ifMatch?: string | null }): Promise<Profile>;
 }
 
 const idle = (userId: string | null): ProfileState => ({

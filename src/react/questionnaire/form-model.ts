@@ -1,6 +1,6 @@
 import { type FieldErrors, get, type Resolver, set } from 'react-hook-form';
 import type { ValidationIssue } from '../../client/errors';
-import type { BackgroundFieldName, Question } from '../../client/questionnaire';
+import type { BackgroundFieldName, Question, QuestionnaireDefinition } from '../../client/questionnaire';
 import { PROFILE_LIMITS, type Profile, type ProfileInput, type ProfilePatch } from '../../client/schema';
 import { textProblem } from '../../client/text';
 import { parseProfileInput } from '../../client/validate';
@@ -22,6 +22,7 @@ export function emptyBackground(): BackgroundValues {
     softwareExperience: '',
     hardwareExperience: '',
     backgroundPreference: '',
+    answers: {},
   };
 }
 
@@ -58,6 +59,7 @@ export function profileToValues(profile: Profile | null, questions: readonly Que
   values.softwareExperience = profile.softwareExperience ?? '';
   values.hardwareExperience = profile.hardwareExperience ?? '';
   values.backgroundPreference = profile.backgroundPreference ?? '';
+  values.answers = { ...profile.answers };
   return values;
 }
 
@@ -145,11 +147,35 @@ export interface ValidationContext {
   t: Translate;
   /** Validates the account fields of the sign-up too. */
   account?: { minPasswordLength: number };
+  /** The questionnaire, when it has host questions. */
+  definition?: QuestionnaireDefinition;
+  /** Loads the host questions' code (only called when `definition` has host questions). */
+  loadHost?: () => Promise<HostCode>;
+}
+
+/** What the form needs of the host questions' chunk. */
+export interface HostCode {
+  hostIssues: (
+    definition: QuestionnaireDefinition,
+    input: ProfileInput,
+    raw: Record<string, unknown>,
+    t: Translate,
+  ) => [string, string, string][];
+  hostWrite: (
+    definition: QuestionnaireDefinition,
+    values: BackgroundValues,
+    questions: readonly Question[],
+    stored?: Record<string, unknown>,
+  ) => { answers: Record<string, unknown>; changed: Record<string, unknown> };
 }
 
 /** Validates form state with the field definition and the profilekit/client schemas. */
-export function validateValues(values: SignUpValues | BackgroundValues, context: ValidationContext) {
-  const { questions, t, account } = context;
+export function validateValues(
+  values: SignUpValues | BackgroundValues,
+  context: ValidationContext,
+  host?: HostCode,
+) {
+  const { questions, t, account, definition } = context;
   const errors: ErrorTree = {};
   if (account && 'email' in values) {
     const name = values.name.trim();
@@ -184,6 +210,10 @@ export function validateValues(values: SignUpValues | BackgroundValues, context:
   if (!parsed.success) {
     for (const issue of parsed.error.issues) setError(errors, ...placeIssue(issue, values, t));
   }
+  if (host && definition) {
+    for (const [path, code, text] of host.hostIssues(definition, input, values.answers ?? {}, t))
+      setError(errors, path, code, text);
+  }
   return { input, errors: errors as FieldErrors };
 }
 
@@ -207,8 +237,10 @@ export function withTextAnswers<T extends BackgroundValues>(values: T): T {
 
 /** A react-hook-form resolver over {@link validateValues}. */
 export function createResolver<T extends BackgroundValues>(getContext: () => ValidationContext): Resolver<T> {
-  return (values) => {
-    const { errors } = validateValues(withTextAnswers(values), getContext());
+  return async (values) => {
+    const context = getContext();
+    const host = context.definition?.questions?.length ? await context.loadHost?.() : undefined;
+    const { errors } = validateValues(withTextAnswers(values), context, host);
     return Object.keys(errors).length
       ? { values: {}, errors: errors as FieldErrors<T> }
       : { values, errors: {} };

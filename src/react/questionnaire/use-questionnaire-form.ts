@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { type FieldPath, get, useForm } from 'react-hook-form';
 import type { Question, QuestionnaireDefinition } from '../../client/questionnaire';
 import { resolveQuestionnaire } from '../../client/questions';
+import { loadHostQuestions } from '../lazy/host-parts';
 import type { BackgroundValues } from '../types/form-values';
 import type { Translate } from '../types/message-keys';
 import { createResolver, type ValidationContext } from './form-model';
@@ -22,8 +23,9 @@ export function useQuestionnaireForm<T extends BackgroundValues>(
   const [initialValues] = useState(() =>
     typeof defaultValues === 'function' ? defaultValues(questions) : defaultValues,
   );
+  const host = definition?.questions?.length ? definition : undefined;
   const validation = useRef<ValidationContext>({ questions, t });
-  validation.current = { questions, t, account };
+  validation.current = { questions, t, account, definition: host, loadHost: loadHostQuestions };
   const form = useForm<T>({
     // Only the first render's values count, as with useForm itself.
     defaultValues: initialValues as never,
@@ -44,12 +46,12 @@ export function useQuestionnaireForm<T extends BackgroundValues>(
     const subscription = form.watch((_values, { name }) => {
       if (!name) return;
       const [head, second] = name.split('.');
-      const question = head === 'other' ? second : head;
+      const question = head === 'answers' ? `answers.${second}` : head === 'other' ? second : head;
       if (!question) return;
       const names = [question, `other.${question}`].filter((n) => get(form.formState.errors, n));
       if (names.length > 0) void form.trigger(names as FieldPath<T>[]);
     });
     return () => subscription.unsubscribe();
   }, [form]);
-  return { questions, form };
+  return { questions, form, host };
 }

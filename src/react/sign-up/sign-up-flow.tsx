@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { headingTag, useAppearance } from '../context/use-appearance';
 import { srOnly } from '../elements/field';
+import { HostQuestions, HostReview } from '../lazy/host-parts';
 import { CheckInbox, Review } from '../lazy/parts';
 import { formText } from '../localization/en/form-messages';
 import { Questions } from '../questionnaire/question-list';
@@ -47,7 +48,8 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
     inDialog,
     onClaim,
   });
-  const { form, questions, steps, step, index, phase, user, inbox, finished, pending, madeAccount } = flow;
+  const { form, questions, host, steps, step, index, phase, user, inbox, finished, pending, madeAccount } =
+    flow;
   const signingUp = flow.withAccount && !flow.createdUser;
 
   const Title = TitleTag ?? headingTag(level);
@@ -65,7 +67,7 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
   const progress = t('signUp.progress', {
     current: index + 1,
     total: steps.length,
-    step: t(`signUp.step.${step}`),
+    step: flow.stepLabel(step),
   });
 
   const close = Corner ? <Corner label={t('signUp.close')} className={cx('close')} /> : null;
@@ -90,7 +92,7 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
                 aria-current={s === step ? 'step' : undefined}
                 data-state={i < index ? 'complete' : s === step ? 'current' : 'upcoming'}
               >
-                {t(`signUp.step.${s}`)}
+                {flow.stepLabel(s)}
               </li>
             ))}
           </ol>
@@ -124,7 +126,7 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
       onSubmit={flow.onSubmit}
     >
       <StepHeading ref={flow.heading} tabIndex={-1} className={cx('title')}>
-        {t(`signUp.step.${step}`)}
+        {flow.stepLabel(step)}
       </StepHeading>
       {step === 'account' ? (
         <AccountStep
@@ -137,16 +139,41 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
           cx={cx}
         />
       ) : step === 'review' ? (
-        <Review values={form.getValues()} questions={questions} showAccount={signingUp} t={t} cx={cx} />
+        <>
+          <Review values={form.getValues()} questions={questions} showAccount={signingUp} t={t} cx={cx} />
+          {host ? (
+            <HostReview
+              definition={host}
+              questions={questions}
+              values={form.getValues()}
+              Heading={headingTag(inDialog ? 2 : level, 2) as 'h3'}
+              t={t}
+              cx={cx}
+            />
+          ) : null}
+        </>
       ) : (
-        <Questions
-          questions={questions.filter((q) => q.step === step)}
-          // The questionnaire only reads the background fields of the sign-up form.
-          form={form as never}
-          idPrefix={id}
-          t={t}
-          cx={cx}
-        />
+        <>
+          <Questions
+            questions={questions.filter((q) => q.step === step)}
+            // The questionnaire only reads the background fields of the sign-up form.
+            form={form as never}
+            idPrefix={id}
+            t={t}
+            cx={cx}
+          />
+          {host ? (
+            <HostQuestions
+              definition={host}
+              step={step}
+              questions={questions}
+              form={form as never}
+              idPrefix={id}
+              t={t}
+              cx={cx}
+            />
+          ) : null}
+        </>
       )}
       {flow.formError ? (
         <p role="alert" className={cx('alert')}>

@@ -6,13 +6,14 @@ import { type AuthFailure, callAuth, failureText } from '../context/auth-call';
 import type { ProfileKitContextValue } from '../context/provider';
 import { useSession } from '../context/use-session';
 import { useFocusFirstInvalid } from '../elements/field';
+import { loadHostQuestions } from '../lazy/host-parts';
 import { errorText } from '../localization/translate';
 import { profileStoreFor } from '../profile/profile-store';
 import { emptyBackground, formFieldsOf, valuesToInput } from '../questionnaire/form-model';
 import { useQuestionnaireForm } from '../questionnaire/use-questionnaire-form';
 import type { SessionUser } from '../types/auth-client';
 import type { SignUpValues } from '../types/form-values';
-import type { Translate } from '../types/message-keys';
+import type { MessageKey, Translate } from '../types/message-keys';
 import type { SignUpFormProps, SignUpStep } from '../types/sign-up-props';
 import { type Inbox, readDraft, writeDraft } from './draft';
 import { verifyLink } from './verify-link';
@@ -54,20 +55,25 @@ export function useSignUp(options: SignUpOptions) {
   const { user, isPending } = useSession();
   const [createdUser, setCreatedUser] = useState<SessionUser | null>(null);
   const withAccount = !user || createdUser !== null;
-  const { questions, form } = useQuestionnaireForm<SignUpValues>(
+  const { questions, form, host } = useQuestionnaireForm<SignUpValues>(
     questionnaire,
     t,
     { name: '', email: '', password: '', ...emptyBackground() },
     withAccount && !createdUser ? { minPasswordLength } : undefined,
   );
-  const steps = useMemo(() => {
-    const used = new Set(questions.map((q) => q.step));
+  const hostQuestions = useMemo(() => (host?.questions ?? []).filter((q) => !q.hidden), [host]);
+  const steps = useMemo((): SignUpStep[] => {
+    const used = new Set<string>(questions.map((q) => q.step));
+    for (const q of hostQuestions) used.add(q.step ?? 'software');
     return [
       ...(withAccount ? (['account'] as const) : []),
-      ...(['software', 'hardware'] as const).filter((s) => used.has(s)),
+      ...['software', 'hardware', ...(host?.steps ?? []).map((s) => s.id)].filter((s) => used.has(s)),
       'review' as const,
     ];
-  }, [questions, withAccount]);
+  }, [questions, hostQuestions, host, withAccount]);
+  /** A step's name: the built-in ones from the tables, a host's own from its definition. */
+  const stepLabel = (name: SignUpStep) =>
+    host?.steps?.find((s) => s.id === name)?.label ?? t(`signUp.step.${name}` as MessageKey);
   const [stepName, setStepName] = useState<SignUpStep>(steps[0] ?? 'review');
   const step = steps.includes(stepName) ? stepName : (steps[0] ?? 'review');
   const index = steps.indexOf(step);
@@ -159,17 +165,16 @@ export function useSignUp(options: SignUpOptions) {
     setStepName(next);
     setFormError(null);
     const n = steps.indexOf(next);
-    setAnnouncement(
-      t('signUp.progress', { current: n + 1, total: steps.length, step: t(`signUp.step.${next}`) }),
-    );
+    setAnnouncement(t('signUp.progress', { current: n + 1, total: steps.length, step: stepLabel(next) }));
     keep(next);
   }
 
   function fieldsOfStep(name: SignUpStep): FieldPath<SignUpValues>[] {
     if (name === 'account') return ['name', 'email', 'password'];
-    return questions
-      .filter((q) => q.step === name)
-      .flatMap((q) => formFieldsOf(q.name)) as FieldPath<SignUpValues>[];
+    return [
+      ...questions.filter((q) => q.step === name).flatMap((q) => formFieldsOf(q.name)),
+      ...hostQuestions.filter((q) => (q.step ?? 'software') === name).map((q) => `answers.${q.id}`),
+    ] as FieldPath<SignUpValues>[];
   }
 
   async function next() {
@@ -250,7 +255,10 @@ export function useSignUp(options: SignUpOptions) {
     store.setUser(account.id);
     try {
       // Create only: a background saved meanwhile (in another tab, say) is never replaced by this one.
-      const profile = await store.put(valuesToInput(values, questions), { ifNoneMatch: true });
+      const input = valuesToInput(values, questions);
+      // The answers of the host questions shown; the chunk that asked them is loaded by now.
+      const answers = host && (await loadHostQuestions()).hostWrite(host, values, questions).answers;
+      const profile = await store.put(answers ? { ...input, answers } : input, { ifNoneMatch: true });
       if (persistDraft) writeDraft(draftKey, null);
       moved.current = true;
       setPhase('done');
@@ -290,7 +298,9 @@ export function useSignUp(options: SignUpOptions) {
     isPending,
     form,
     questions,
+    host,
     steps,
+    stepLabel,
     step,
     index,
     phase,

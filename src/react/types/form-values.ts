@@ -12,6 +12,11 @@ export interface BackgroundValues {
   softwareExperience: string;
   hardwareExperience: string;
   backgroundPreference: string;
+  /**
+   * The host questions' answers by id, as the inputs hold them (a number's text, a group's rows); stored
+   * answers of questions the form does not ask stay here untouched.
+   */
+  answers: Record<string, unknown>;
 }
 
 /** The sign-up form: the account fields and the questionnaire. */

@@ -3,6 +3,7 @@ import type { accountMessages } from '../localization/en/account-messages';
 import type { accountSettingsMessages } from '../localization/en/account-settings-messages';
 import type { coreMessages } from '../localization/en/core-messages';
 import type { formMessages } from '../localization/en/form-messages';
+import type { hostMessages } from '../localization/en/host-messages';
 import type { recoveryFeedbackMessages } from '../localization/en/recovery-feedback-messages';
 import type { recoveryMessages } from '../localization/en/recovery-messages';
 import type { signInMessages } from '../localization/en/sign-in-messages';
@@ -41,7 +42,8 @@ export type ProfileKitMessages = {
     | keyof typeof accountMessages
     | keyof typeof accountMenuMessages
     | keyof typeof accountSettingsMessages
-    | keyof typeof verifyMessages]: string;
+    | keyof typeof verifyMessages
+    | keyof typeof hostMessages]: string;
 };
 
 /** A partial set of messages; keys left out keep their default text. */

@@ -6,7 +6,8 @@ import type { SessionUser, SocialProvider } from './auth-client';
 import type { SignUpValues } from './form-values';
 import type { Translate } from './message-keys';
 
-export type SignUpStep = 'account' | QuestionStep | 'review';
+/** A step of the sign-up: the built-in ones, or the id of a step the questionnaire adds (`steps`). */
+export type SignUpStep = 'account' | QuestionStep | 'review' | (string & {});
 
 export interface SignUpWithBackgroundProps extends AppearanceProps {
   /** The questionnaire; defaults to the provider's. */
