@@ -8,7 +8,6 @@ export const hostMessages = {
   'host.row': '{label}: row {n}',
   'host.addRow': 'Add a row to {label}',
   'host.removeRow': 'Remove row {n} of {label}',
-  'host.rowsAnnounce': '{label}: {count} rows',
   'host.cell': '{field}: {value}',
   'host.issue.too_big': 'Enter {max} or less.',
   'host.issue.too_small': 'Enter {min} or more.',
