@@ -1,6 +1,9 @@
+import { accountMenuMessages } from '../react/localization/en/account-menu-messages';
 import { accountMessages } from '../react/localization/en/account-messages';
+import { accountSettingsMessages } from '../react/localization/en/account-settings-messages';
 import { coreMessages } from '../react/localization/en/core-messages';
 import { formMessages } from '../react/localization/en/form-messages';
+import { recoveryFeedbackMessages } from '../react/localization/en/recovery-feedback-messages';
 import { recoveryMessages } from '../react/localization/en/recovery-messages';
 import { signInMessages } from '../react/localization/en/sign-in-messages';
 import { verifyMessages } from '../react/localization/en/verify-messages';
@@ -18,7 +21,10 @@ export const en: ProfileKitLocale = {
     ...signInMessages,
     ...formMessages,
     ...recoveryMessages,
+    ...recoveryFeedbackMessages,
     ...accountMessages,
+    ...accountMenuMessages,
+    ...accountSettingsMessages,
     ...verifyMessages,
   },
 };

@@ -33,6 +33,7 @@ const sameAsEnglish: Record<string, string[]> = {
     'signUp.languageLevel',
     'signUp.listSeparator',
     'account.name',
+    'profile.name',
     'preference.software',
     'preference.hardware',
   ],
@@ -105,6 +106,10 @@ describe.each(Object.entries(locales))('the %s locale', (tag, locale) => {
             field: 'F',
             language: 'Go',
             level: 'L',
+            browser: 'Firefox',
+            os: 'Linux',
+            when: 'W',
+            device: 'D',
           },
           { languageTag: tag },
         );
