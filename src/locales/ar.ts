@@ -275,6 +275,7 @@ export const ar: ProfileKitLocale = {
     'sessions.unknownBrowser': 'متصفح غير معروف',
     'sessions.unknownOs': 'نظام غير معروف',
     'sessions.device': '{browser} على {os}',
+    'sessions.separator': ' · ',
     'sessions.lastActive': 'آخر نشاط: {when}',
     'sessions.signOut': 'تسجيل الخروج',
     'sessions.signOutLabel': 'تسجيل خروج {device}، آخر نشاط: {when}',

@@ -294,6 +294,7 @@ export const de: ProfileKitLocale = {
     'sessions.unknownBrowser': 'Unbekannter Browser',
     'sessions.unknownOs': 'unbekanntes System',
     'sessions.device': '{browser} unter {os}',
+    'sessions.separator': ' · ',
     'sessions.lastActive': 'Zuletzt aktiv: {when}',
     'sessions.signOut': 'Abmelden',
     'sessions.signOutLabel': '{device} abmelden, zuletzt aktiv: {when}',

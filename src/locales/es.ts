@@ -283,6 +283,7 @@ export const es: ProfileKitLocale = {
     'sessions.unknownBrowser': 'Navegador desconocido',
     'sessions.unknownOs': 'sistema desconocido',
     'sessions.device': '{browser} en {os}',
+    'sessions.separator': ' · ',
     'sessions.lastActive': 'Última actividad: {when}',
     'sessions.signOut': 'Cerrar sesión',
     'sessions.signOutLabel': 'Cerrar la sesión de {device}, última actividad: {when}',

@@ -290,6 +290,7 @@ export const fr: ProfileKitLocale = {
     'sessions.unknownBrowser': 'Navigateur inconnu',
     'sessions.unknownOs': 'système inconnu',
     'sessions.device': '{browser} sur {os}',
+    'sessions.separator': ' · ',
     'sessions.lastActive': 'Dernière activité\u00a0: {when}',
     'sessions.signOut': 'Déconnecter',
     'sessions.signOutLabel': 'Déconnecter {device}, dernière activité\u00a0: {when}',

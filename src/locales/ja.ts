@@ -285,6 +285,7 @@ export const ja: ProfileKitLocale = {
     'sessions.unknownBrowser': '不明なブラウザー',
     'sessions.unknownOs': '不明なシステム',
     'sessions.device': '{os} の {browser}',
+    'sessions.separator': '・',
     'sessions.lastActive': '最終利用：{when}',
     'sessions.signOut': 'ログアウト',
     'sessions.signOutLabel': '{device}（最終利用：{when}）からログアウト',
