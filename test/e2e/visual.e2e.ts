@@ -30,8 +30,8 @@ const FILTER = new RegExp(process.env.VISUAL_FILTER ?? '');
 const WIDTHS = { desktop: 1280, phone: 390 } as const;
 /** Per pixel colour distance pixelmatch ignores (anti-aliasing), and the share of pixels allowed to differ. */
 const THRESHOLD = 0.1;
-/** Text that changes by the second (the resend countdown): masked. */
-const COUNTDOWN = '[data-pk-part="countdown"]';
+/** Text that changes by the second (the resend countdown) or the minute (a session's last activity): masked. */
+const COUNTDOWN = '[data-pk-part="countdown"], [data-pk-part="session"] .pk-description';
 const MAX_DIFF_RATIO = 0.001;
 
 /**

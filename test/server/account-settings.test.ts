@@ -235,6 +235,29 @@ describe('given a verified person changing their email', () => {
     expect(await mailTo(newEmail)).toEqual([]);
   });
 
+  it('answers odd re-authentication input with a 4xx and a code, never a 5xx', async () => {
+    const person = await verified();
+    const newEmail = `odd-${person.email}`;
+    for (const currentPassword of [{}, ['a'], 5, null, 'x'.repeat(10_000), '\u0000', '\ud800']) {
+      const response = await post(app, '/change-email', { newEmail, currentPassword }, person.cookie);
+      expect(response.status, JSON.stringify(currentPassword).slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(['REAUTHENTICATION_REQUIRED', 'INVALID_PASSWORD']).toContain(
+        ((await response.json()) as { code: string }).code,
+      );
+    }
+    for (const bad of ['not an email', '\u0000@x.test', 5]) {
+      const response = await post(
+        app,
+        '/change-email',
+        { newEmail: bad, currentPassword: PASSWORD },
+        person.cookie,
+      );
+      expect(response.status).toBe(400);
+    }
+    expect((await userRow(person.id)).email).toBe(person.email);
+  });
+
   it('applies the change only through the link mailed to the new address, and tells the old one', async () => {
     const person = await verified();
     const newEmail = `moved-${person.email}`;

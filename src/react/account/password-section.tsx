@@ -4,8 +4,8 @@ import { TextField } from '../elements/field';
 import { FormAlert, LiveStatus, useFormFrame } from '../elements/form-frame';
 import { Loading } from '../elements/loading';
 import { errorText } from '../localization/translate';
+import { resetLinkTarget } from '../recovery/reset-link';
 import type { PasswordSectionProps } from '../types/settings-props';
-import { here } from './email-section';
 import {
   failureMessage,
   LoadError,
@@ -59,7 +59,9 @@ export function PasswordSection(props: PasswordSectionProps) {
     if (!request) return;
     setErrors({});
     const email = user.email;
-    const result = await frame.send(() => request({ email, redirectTo: props.redirectTo ?? here() }));
+    const result = await frame.send(() =>
+      request({ email, redirectTo: props.redirectTo ?? resetLinkTarget() }),
+    );
     if (result.ok) {
       setDone(t('password.setSent', { email }));
       props.onSuccess?.({ section: 'password', action: 'password-link-sent' });

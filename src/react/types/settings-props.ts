@@ -48,7 +48,7 @@ export interface EmailSectionProps extends SettingsSectionProps {
 }
 
 export interface PasswordSectionProps extends SettingsSectionProps {
-  /** Where the "set a password" link leads (a page with `ResetPassword`). Default: this page. */
+  /** Where the "set a password" link leads (a page with `ResetPassword` or an `AuthGate`). Default: this page, marked as a reset link. */
   redirectTo?: string;
 }
 
