@@ -2,8 +2,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { de } from '../../src/locales/de';
 import { en } from '../../src/locales/en';
-import { ProfileEditor, type ProfileKitLocale, SignIn, SignUpWithBackground } from '../../src/react/index';
+import {
+  ProfileEditor,
+  type ProfileKitLocale,
+  SessionsSection,
+  SignIn,
+  SignUpWithBackground,
+} from '../../src/react/index';
 import { createTranslate, formatMessage } from '../../src/react/localization/translate';
 import { renderWithKit, usePersona } from './helpers';
 
@@ -120,5 +127,14 @@ describe('given a locale on the provider', () => {
     const count = Number.parseInt(status.textContent ?? '', 10);
     expect(status).toHaveTextContent(count === 1 ? '1 answer be wrong.' : `${count} answers be wrong.`);
     expect(within(document.body).queryByText(/answers need attention/)).toBeNull();
+  });
+  it("writes a device's last activity as the locale writes dates", async () => {
+    usePersona('severalSessions');
+    await import('../../src/react/account/sessions-section');
+    await renderWithKit(<SessionsSection />, { locale: de });
+    const items = await screen.findAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('· Dieses Gerät');
+    // German medium date and short time: 07.12.2026, 01:44, never "Dec 7, 2026".
+    expect(items[1]).toHaveTextContent(/Lyon, France · Zuletzt aktiv: \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
   });
 });

@@ -33,13 +33,21 @@ const sameAsEnglish: Record<string, string[]> = {
     'signUp.languageLevel',
     'signUp.listSeparator',
     'account.name',
+    'profile.name',
+    'sessions.separator',
     'preference.software',
     'preference.hardware',
   ],
-  fr: ['signUp.languageLevel', 'signUp.listSeparator', 'level.expert'],
-  es: ['signUp.languageLevel', 'signUp.listSeparator', 'preference.software', 'preference.hardware'],
+  fr: ['signUp.languageLevel', 'signUp.listSeparator', 'level.expert', 'sessions.separator'],
+  es: [
+    'signUp.languageLevel',
+    'signUp.listSeparator',
+    'preference.software',
+    'preference.hardware',
+    'sessions.separator',
+  ],
   ja: [],
-  ar: ['signUp.languageLevel'],
+  ar: ['signUp.languageLevel', 'sessions.separator'],
 };
 
 const values = { count: 3, seconds: 30, min: 12, max: 100, n: 2, current: 1, total: 4 };
@@ -105,6 +113,10 @@ describe.each(Object.entries(locales))('the %s locale', (tag, locale) => {
             field: 'F',
             language: 'Go',
             level: 'L',
+            browser: 'Firefox',
+            os: 'Linux',
+            when: 'W',
+            device: 'D',
           },
           { languageTag: tag },
         );

@@ -4,8 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { resolveQuestionnaire } from '../../src/client/questions';
 import { en } from '../../src/locales/en';
-import { demoUser, sampleProfile } from '../../src/msw/index';
+import { demoUser, sampleDevices, sampleProfile } from '../../src/msw/index';
 import {
+  AccountSettings,
   AuthGate,
   DeleteAccount,
   ForgotPassword,
@@ -38,6 +39,7 @@ const data = new Set<string>([
   ),
   demoUser.name,
   demoUser.email,
+  ...sampleDevices.flatMap((d) => (d.place ? d.place.split(/,\s*/) : [])),
   'GitHub',
   'Google',
   'AL',
@@ -202,6 +204,17 @@ describe('given a pseudo-locale in which every message is marked', () => {
     );
     await user.click(await screen.findByRole('button', { name: m('forgot.submit') }));
     await screen.findByRole('heading', { name: m('reset.invalidTitle') });
+    expect(untranslated()).toEqual([]);
+  });
+  it('the account settings, every section with other devices and a second provider, show only messages', async () => {
+    usePersona('severalSessions');
+    await import('../../src/react/account/account-settings');
+    await renderWithKit(<AccountSettings />, { locale: pseudo, socialProviders: ['github'] });
+    await screen.findByRole('heading', { level: 3, name: m('danger.title') });
+    await screen.findByRole('button', { name: m('sessions.signOutOthers') });
+    await screen.findByRole('button', { name: m('profile.save') });
+    await screen.findByLabelText(m('email.new'));
+    await screen.findByText(m('methods.password'));
     expect(untranslated()).toEqual([]);
   });
 });

@@ -35,8 +35,12 @@ export function deviceName(t: Translate, session: ListedSession): string {
   });
 }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** The date in the locale's language when one is given, else in the browser's. */
+const when = (iso: string, lang: unknown) =>
+  new Intl.DateTimeFormat(typeof lang === 'string' ? lang : undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 
 /**
  * Every session of the person (browser, system, place when the server knows it, when it was last active,
@@ -125,15 +129,22 @@ export function SessionsSection(props: SettingsSectionProps) {
       <ul ref={list} className={cx('options')} data-pk-part="sessions">
         {all.map((session) => {
           const device = deviceName(t, session);
-          const active = when(session.lastActive);
+          const active = when(session.lastActive, rootProps.lang);
           return (
             <li key={session.id} data-pk-part="session" data-current={session.current || undefined}>
               <span>
                 <strong>{device}</strong>
-                {session.current ? <span data-pk-part="badge"> · {t('sessions.thisDevice')}</span> : null}
+                {session.current ? (
+                  <span data-pk-part="badge">
+                    {t('sessions.separator')}
+                    {t('sessions.thisDevice')}
+                  </span>
+                ) : null}
                 <br />
                 <span className={cx('description')}>
-                  {[session.place, t('sessions.lastActive', { when: active })].filter(Boolean).join(' · ')}
+                  {[session.place, t('sessions.lastActive', { when: active })]
+                    .filter(Boolean)
+                    .join(t('sessions.separator'))}
                 </span>
               </span>
               {session.current ? null : (

@@ -50,6 +50,8 @@ export const accountSettingsMessages = {
   'sessions.unknownBrowser': 'Unknown browser',
   'sessions.unknownOs': 'unknown system',
   'sessions.device': '{browser} on {os}',
+  /** Between the parts of a device's line: its place, its last activity, "This device". */
+  'sessions.separator': ' · ',
   'sessions.lastActive': 'Last active {when}',
   'sessions.signOut': 'Sign out',
   'sessions.signOutLabel': 'Sign out {device}, last active {when}',
