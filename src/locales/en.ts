@@ -3,6 +3,7 @@ import { accountMessages } from '../react/localization/en/account-messages';
 import { accountSettingsMessages } from '../react/localization/en/account-settings-messages';
 import { coreMessages } from '../react/localization/en/core-messages';
 import { formMessages } from '../react/localization/en/form-messages';
+import { hostMessages } from '../react/localization/en/host-messages';
 import { recoveryFeedbackMessages } from '../react/localization/en/recovery-feedback-messages';
 import { recoveryMessages } from '../react/localization/en/recovery-messages';
 import { signInMessages } from '../react/localization/en/sign-in-messages';
@@ -26,5 +27,6 @@ export const en: ProfileKitLocale = {
     ...accountMenuMessages,
     ...accountSettingsMessages,
     ...verifyMessages,
+    ...hostMessages,
   },
 };

@@ -37,20 +37,43 @@ const sameAsEnglish: Record<string, string[]> = {
     'sessions.separator',
     'preference.software',
     'preference.hardware',
+    'host.numberLabel',
+    'host.cell',
   ],
-  fr: ['signUp.languageLevel', 'signUp.listSeparator', 'level.expert', 'sessions.separator'],
+  fr: [
+    'signUp.languageLevel',
+    'signUp.listSeparator',
+    'level.expert',
+    'sessions.separator',
+    'host.numberLabel',
+    'host.cell',
+  ],
   es: [
     'signUp.languageLevel',
     'signUp.listSeparator',
     'preference.software',
     'preference.hardware',
     'sessions.separator',
+    'host.no',
+    'host.numberLabel',
+    'host.cell',
   ],
   ja: [],
-  ar: ['signUp.languageLevel', 'sessions.separator'],
+  ar: ['signUp.languageLevel', 'sessions.separator', 'host.numberLabel', 'host.cell'],
 };
 
-const values = { count: 3, seconds: 30, min: 12, max: 100, n: 2, current: 1, total: 4 };
+const values = {
+  count: 3,
+  seconds: 30,
+  min: 12,
+  max: 100,
+  n: 2,
+  current: 1,
+  total: 4,
+  label: 'GPU',
+  unit: 'h',
+  increment: 5,
+};
 
 describe('the placeholder reader this test relies on', () => {
   it('reads names and plural arguments, not branch keywords', () => {
