@@ -63,7 +63,9 @@ describe('given widgets that ask for a language', () => {
 
   it('keeps every locale out of the loader and the element chunks', async () => {
     const folder = join(ROOT, 'dist/embed');
-    const files = (await readdir(folder)).filter((f) => f.endsWith('.js') && !LOCALE_CHUNK.test(`/dist/embed/${f}`));
+    const files = (await readdir(folder)).filter(
+      (f) => f.endsWith('.js') && !LOCALE_CHUNK.test(`/dist/embed/${f}`),
+    );
     expect(files).toContain('profilekit.js');
     const ja = await readFile(join(ROOT, 'src/locales/ja.ts'), 'utf8');
     expect(ja).toContain('パスワードをお忘れですか');

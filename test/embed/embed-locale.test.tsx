@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, EmbedError, mount, optionsFromAttributes, validateOptions } from '../../src/embed/index';
@@ -80,5 +80,4 @@ describe('ProfileKit.mount with a locale', () => {
     expect(target.querySelector('.pk-root')).toHaveAttribute('lang', 'de');
     unmount();
   });
-
 });
