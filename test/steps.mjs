@@ -6,10 +6,11 @@
 //
 //   npm test -- --only=unit,lint     just those steps (and nothing they need: run `build` first where needed)
 //   npm test -- --list               the graph, without running it
+//   npm test -- --keep-going         after a failure, run every step that does not need the failed one
 //   PROFILEKIT_TEST_SLOTS=1 npm test one step at a time (the order of the table), for a quiet baseline
 //
 // Each step's output goes to e2e-artifacts/steps/<step>.log; a failing step's log is printed (its end), the steps
-// still running are stopped, and the run fails.
+// still running are stopped (unless --keep-going), and the run fails.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -80,6 +81,7 @@ const STEPS = [
 
 const args = process.argv.slice(2);
 const withBrowser = args.includes('--browser');
+const keepGoing = args.includes('--keep-going');
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -114,7 +116,7 @@ function busy() {
 }
 
 function schedule() {
-  if (failed) return finishIfDone();
+  if (failed && !keepGoing) return finishIfDone();
   // In the table's order: a step that is ready but has no room waits, and so does every step after it, so
   // that a long step is never starved by a row of short ones.
   for (const step of chosen) {
@@ -162,7 +164,7 @@ function start(step) {
           );
         console.log(lines.slice(-TAIL).join('\n'));
         for (const [, other] of status) {
-          if (other.state === 'running' && other.child) {
+          if (!keepGoing && other.state === 'running' && other.child) {
             other.state = 'stopped';
             try {
               process.kill(-other.child.pid, 'SIGTERM');
