@@ -1,16 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import {
-  type ErrorBody,
-  type ErrorCode,
   ErrorCodes,
   PERSONAL_DATA_FILE,
   type ProfileKitError,
-  type ProfileOf,
   parseProfileInput,
   parseProfilePatch,
   parseProfileWrite,
-  type QuestionnaireDefinition,
-  type ValidationIssue,
 } from '../client/index';
 import {
   type BodyResult,
@@ -20,124 +15,30 @@ import {
   type Precondition,
   parseIfMatch,
   readJsonBody,
-  type ServerCapabilities,
 } from '../client/protocol';
 import type { ProfileKitDatabase } from './database';
 import { readPersonalData } from './export';
 import { fastWrites } from './fast-write';
-import {
-  authNamesAnOrigin,
-  isClientAbort,
-  isDataException,
-  type OriginPolicy,
-  originList,
-  originRefusal,
-  originsOfAuth,
-} from './guards';
+import { authNamesAnOrigin, originList, originRefusal, originsOfAuth } from './guards';
 import { columnsOf, etagOf, replacementColumns, type Selected, storedOf, toProfile } from './profile-row';
 import { checkedQuestionnaire } from './questionnaire';
 import { schemaRoute } from './schema-route';
 
 export { etagOf, type Selected, toProfile } from './profile-row';
 
-/** The part of a better-auth instance the handler uses: any `betterAuth(...)` result fits. */
-export interface SessionSource {
-  api: {
-    getSession(context: { headers: Headers }): Promise<{ user: { id: string } } | null>;
-  };
-}
+import {
+  ALLOW,
+  capabilitiesOf,
+  clientFailure,
+  fail,
+  HttpError,
+  json,
+  ORIGIN_NOT_ALLOWED,
+  readBody,
+} from './handler-http';
+import type { ProfileHandlerOptions } from './handler-options';
 
-/** What `onSaved` is told after each write that changed a profile. */
-export interface ProfileSavedEvent<A = Record<string, unknown>> {
-  userId: string;
-  profile: ProfileOf<A>;
-  /** The write created the profile (201). */
-  created: boolean;
-}
-
-export interface ProfileHandlerOptions<A = Record<string, unknown>> {
-  /** Your better-auth instance. The user id is taken from its session, never from the request. */
-  auth: SessionSource;
-  /** A Kysely instance over the database that profilekit's migrations set up. */
-  // biome-ignore lint/suspicious/noExplicitAny: hosts pass a Kysely typed for their own tables
-  db: Kysely<any>;
-  /** Where the resource is mounted. Default `/api/profile`. */
-  path?: string;
-  /** Largest accepted body in bytes. Default 64 KiB. */
-  maxBodyBytes?: number;
-  /** Called with unexpected (5xx) errors, for logging. Default `console.error`. */
-  onError?: (error: unknown) => void;
-  /**
-   * Origins whose pages may write with the session cookie (`PUT`/`PATCH` with a `Cookie` and no
-   * `Authorization`): a list (`*` matches within one part) or a function. A cookie write with a missing,
-   * `null` or other `Origin` gets 403 `ORIGIN_NOT_ALLOWED`. Default: what the better-auth instance trusts
-   * (its `baseURL` and `trustedOrigins`, from its options or its environment variables); when neither
-   * names an origin, `createProfileHandler` throws rather than refuse every write. Bearer-token requests
-   * are not checked.
-   */
-  trustedOrigins?: readonly string[] | OriginPolicy;
-  /**
-   * The questionnaire the forms use (`defineQuestionnaire`'s result, or its JSON). With it every write is
-   * validated by the same rules as the form (built-in `required`, host answers by kind, bounds, options,
-   * visibility), a refusal is 400 `VALIDATION_FAILED` with a path per wrong answer, and host answers are
-   * stored in `answers`. Without it the handler takes no host answers.
-   */
-  questionnaire?: QuestionnaireDefinition;
-  /**
-   * Called after each write that stored a profile, with the profile as the API returns it, typed by the
-   * questionnaire's answers. A failing hook goes to `onError`; the write stands.
-   */
-  onSaved?: (event: ProfileSavedEvent<A>) => void | Promise<void>;
-  /**
-   * A `PATCH` with the session cookie in one database round trip (default `true`): the handler verifies
-   * the signed cookie itself and checks the session in the `UPDATE` (`… FROM sessions WHERE token = … AND
-   * expires_at >= now()`). It bypasses, for those writes only, better-auth's `getSession` hooks
-   * (`hooks.before`/`after` and plugin hooks on `/get-session`) and its session refresh (`updateAge`;
-   * reads and get-session still refresh). Whatever the shortcut does not write (no session, a stale
-   * `If-Match`, a session only the cookie cache or secondary storage knows, a bearer token) takes the
-   * ordinary path, and so does every write when a `questionnaire` is given (its rules read the stored
-   * profile). `false` sends every write through `auth.api.getSession`.
-   */
-  fastWrites?: boolean;
-}
-
-const ALLOW = PROFILE_METHODS.join(', ');
-/**
- * A server-only code: a browser page cannot be its own cause of it, so profilekit's client reads it as
- * `FORBIDDEN` (by its status) and the components need no text of their own for it.
- */
-const ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED' as ErrorCode;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ErrorBody,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(body.message);
-  }
-}
-
-const fail = (status: number, code: ErrorCode, message: string, issues?: ValidationIssue[]) =>
-  new HttpError(status, issues ? { code, message, issues } : { code, message });
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'cache-control': 'no-store',
-      vary: 'Cookie, Authorization',
-      ...headers,
-    },
-  });
-}
-
-async function readBody(request: Request, limit: number, preread?: BodyResult): Promise<unknown> {
-  const body = preread ?? (await readJsonBody(request, limit));
-  if (!body.ok) throw fail(body.status, body.code, body.message);
-  return body.value;
-}
+export type { ProfileHandlerOptions, ProfileSavedEvent, SessionSource } from './handler-options';
 
 /**
  * Creates the profile API as a Fetch API handler: `(Request) => Promise<Response>`. Mount it on Hono,
@@ -459,32 +360,4 @@ export function createProfileHandler<A = Record<string, unknown>>(
       return json(500, { code: ErrorCodes.SERVER_ERROR, message: 'The server failed to handle the request' });
     }
   };
-}
-
-/** What a better-auth instance's options say it can send. */
-function capabilitiesOf(auth: SessionSource): ServerCapabilities {
-  const options = (auth as { options?: Record<string, { [key: string]: unknown } | undefined> }).options;
-  return {
-    passwordReset: typeof options?.emailAndPassword?.sendResetPassword === 'function',
-    emailVerification: typeof options?.emailVerification?.sendVerificationEmail === 'function',
-  };
-}
-
-/**
- * A failure that is the client's, not the server's: a value the database cannot store (SQLSTATE class 22)
- * is a 400 naming no field (the schemas refuse such values first; this is the second line), and a client
- * that went away mid-request is not logged as a server error.
- */
-function clientFailure(error: unknown, request: Request): Response | undefined {
-  if (isDataException(error)) {
-    return json(400, {
-      code: ErrorCodes.VALIDATION_FAILED,
-      message: 'The database cannot store a value in this request',
-      issues: [{ path: '', code: 'invalid_characters', message: 'A value cannot be stored' }],
-    });
-  }
-  if (isClientAbort(error, request)) {
-    return json(400, { code: ErrorCodes.ABORTED, message: 'The client closed the request' });
-  }
-  return undefined;
 }
