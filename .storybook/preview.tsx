@@ -12,6 +12,11 @@ import { fr } from 'profilekit/locales/fr';
 import { ja } from 'profilekit/locales/ja';
 import { createMockBackend, type PersonaName } from 'profilekit/msw';
 import 'profilekit/styles.css';
+import { configure } from 'storybook/test';
+
+// The play functions' findBy and waitFor wait up to 5 s instead of Testing Library's 1 s: in CI the stories
+// share two cores with the other suites, and a story that is broken still fails, only later.
+configure({ asyncUtilTimeout: 5000 });
 
 /** The shipped locales, for the Locale toolbar. `default` is the components' own English, no `lang` set. */
 const locales: Record<string, ProfileKitLocale | undefined> = { default: undefined, en, de, fr, es, ja, ar };
