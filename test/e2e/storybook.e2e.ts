@@ -95,6 +95,7 @@ describe('given the static Storybook in Chromium', () => {
       'Components/SocialButtons',
       'Components/UserMenu',
       'Locales/Arabic',
+      'Questionnaire/Host questions',
     ]);
   });
 
