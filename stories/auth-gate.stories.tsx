@@ -52,7 +52,6 @@ export const SignedIn: Story = {
   },
 };
 
-/** While the session is on its way (and on the server). */
 /** While the session is on its way: the mock backend never answers here, so the state stays. */
 export const Loading: Story = {
   parameters: { persona: 'signedInWithProfile', latency: Number.POSITIVE_INFINITY },

@@ -43,7 +43,6 @@ export const Empty: Story = {
   },
 };
 
-/** While the profile is on its way. */
 /** While the session is on its way: the mock backend never answers here, so the state stays. */
 export const Loading: Story = {
   parameters: { persona: 'signedInWithProfile', latency: Number.POSITIVE_INFINITY },

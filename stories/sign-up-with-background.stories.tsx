@@ -159,9 +159,14 @@ export const SaveFailedAfterSignUp: Story = {
   },
 };
 
-/** Every answer from the server takes 1.5 s: the button says what is happening and cannot be pressed twice. */
+/**
+ * The server is slow to answer: while the account is being created the button says so and cannot be pressed
+ * twice. The mock backend holds its answer to the sign-up here, so the state stays.
+ */
 export const SlowNetwork: Story = {
-  parameters: { latency: 1500 },
+  beforeEach: ({ msw }) => {
+    msw?.use(http.post('*/sign-up/email', () => new Promise<never>(() => {})));
+  },
   // Pictured as its play leaves it: the account still being created.
   tags: ['in-flight'],
   play: async ({ canvasElement }) => {
