@@ -28,8 +28,8 @@ const RUN = [
 const EXAMPLE = 'docs/guides/nextjs.md';
 
 /**
- * Pages whose ts/tsx blocks test/types/check.mjs compiles against the built package; it still gives them
- * test/types/ambient.d.ts for the names a fragment takes from the page around it (`auth`, `db`...).
+ * Pages whose ts/tsx blocks test/types/check.mjs compiles against the built package, once more under a stock
+ * Vite app's tsconfig with nothing ambient: a block declares or imports every name it uses.
  * Their other blocks (html, js) are shown as they are used, not run. Moving them into guides is the way out.
  */
 const COMPILED = [

@@ -1,6 +1,7 @@
 // Type-checks the public API as hosts compile it: the BUILT package (dist/*.d.ts, dist/*.d.cts, linked as
 // test/types/node_modules/profilekit), `strict` plus `exactOptionalPropertyTypes`, in three module modes
-// (bundler, node16 ESM, node16 CJS), each with @types/react 19 (the project's) and 18 (test/react-18).
+// (bundler, node16 ESM, node16 CJS), each with @types/react 19 (the project's) and 18 (test/react-18); and the
+// docs' snippets alone under a stock Vite app's tsconfig (step 4).
 // Run by `npm test` after the build: `node test/types/check.mjs`.
 //
 // The ```ts and ```tsx blocks of README.md and the docs pages (DOCUMENTS below) are compiled too, verbatim: each becomes its own module in
@@ -137,7 +138,45 @@ for (const [mode, { module, moduleResolution, files }] of Object.entries(modes))
   }
 }
 
-// 4. Compile, two at a time.
+// 4. The snippets once more as a user's stock Vite app compiles them: the compiler options of create-vite 9.3's
+// react-ts template (template-react-ts/tsconfig.app.json) and nothing else in scope: no ambient.d.ts, so a
+// snippet that uses a name it does not declare or import fails, as it would in that app. The template is built
+// for TypeScript 7, which turns `strict` and DOM.Iterable on by default; this repository's TypeScript 5.9 is
+// told so.
+writeFileSync(
+  new URL('.tsconfig/vite-template.json', here),
+  `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'es2023',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        module: 'esnext',
+        types: ['vite/client'],
+        allowArbitraryExtensions: true,
+        skipLibCheck: true,
+        moduleResolution: 'bundler',
+        allowImportingTsExtensions: true,
+        verbatimModuleSyntax: true,
+        moduleDetection: 'force',
+        noEmit: true,
+        jsx: 'react-jsx',
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        erasableSyntaxOnly: true,
+        noFallthroughCasesInSwitch: true,
+        strict: true,
+        // The template's `vite/client` types, from this repository's own Vite.
+        typeRoots: ['../../../node_modules/@types', '../../../node_modules'],
+      },
+      include: ['../esm/readme/**/*'],
+    },
+    null,
+    2,
+  )}\n`,
+);
+configs.push('vite-template');
+
+// 5. Compile, two at a time.
 const tsc = new URL('node_modules/typescript/bin/tsc', root).pathname;
 const started = performance.now();
 const results = [];
