@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defineQuestionnaire } from '../../src/client/index';
 import { createMockBackend, sampleProfile } from '../../src/msw/index';
-import { ProfileEditor, SignUpWithBackground } from '../../src/react/index';
+import { AccountSettings, ProfileEditor, SignUpWithBackground } from '../../src/react/index';
 import { BASE_URL, expectNoAxeViolations, renderWithKit, server } from './helpers';
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -230,5 +230,34 @@ describe('host questions in the editor', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your changes are saved.'));
     // shoeSize is in no question of this definition: the editor never drops it.
     expect(backend.profile?.answers).toEqual({ mentor: false, gpu: 'M3 Max', hours: 5, shoeSize: 44 });
+  });
+});
+
+describe('host questions in AccountSettings', () => {
+  it('asks them in the background section by the provider’s questionnaire, and saves a changed answer', async () => {
+    backend.reset({
+      signedIn: true,
+      profile: { ...sampleProfile, answers: { mentor: true, since: '2012-01-01' } },
+    });
+    const user = userEvent.setup();
+    await renderWithKit(<AccountSettings sections={['background']} />, { questionnaire });
+    const since = await screen.findByLabelText(/^Mentoring since/);
+    expect(since).toHaveValue('2012-01-01');
+    // Refused under its field, nothing saved.
+    await user.type(screen.getByLabelText(/^Hours a week/), '61');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    const hours = screen.getByLabelText(/^Hours a week/);
+    await waitFor(() => expect(hours).toHaveAccessibleDescription('Enter 60 or less.'));
+    expect(backend.profile?.answers).toEqual({ mentor: true, since: '2012-01-01' });
+    // visibleWhen: "No" hides the date, and its answer is not sent.
+    await user.clear(hours);
+    await user.type(hours, '4');
+    await user.click(screen.getByRole('radio', { name: 'No' }));
+    expect(screen.queryByLabelText(/^Mentoring since/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Your changes are saved.'));
+    expect(backend.profile?.answers?.hours).toBe(4);
+    expect(backend.profile?.answers?.mentor).toBe(false);
+    await expectNoAxeViolations();
   });
 });
