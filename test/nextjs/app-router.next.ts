@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullJourney, newEmail, signUpWithPointer } from '../e2e/journey';
+import { fullJourney, newEmail, PASSWORD, signUpWithPointer } from '../e2e/journey';
 import { ARTIFACTS, launchBrowser, openPage } from '../e2e/support';
 import { APP_DIR, type NextServer, nextEnv, runNext, scratchDatabase, startNext } from './next-app';
 
@@ -56,6 +56,50 @@ async function firstLoadJs(page: Page) {
     gzip += gzipSync(body).length;
   }
   return { files: new Set(scripts).size, rawKB: +(raw / 1024).toFixed(1), gzipKB: +(gzip / 1024).toFixed(1) };
+}
+
+/**
+ * The docs' questionnaire example (examples/nextjs/lib/questionnaire.ts, with an `options` function), handed
+ * from a Server Component (app/join) to the sign-up: the page answers, hydrates without an error, asks the
+ * relabelled question with the option the function added, and saves it.
+ */
+async function joinWithTheDocsQuestionnaire(origin: string) {
+  const { page, errors, context } = await openPage(browser);
+  const response = await page.goto(`${origin}/join`, { timeout: 180_000 });
+  expect(response?.status()).toBe(200);
+  // What the Server Component sent: the resolved options, as data.
+  const payload = await (await context.request.get(`${origin}/join`, { headers: { RSC: '1' } })).text();
+  expect(payload).toContain('BBC micro:bit');
+  expect(payload).toContain('Boards on your desk');
+
+  const exact = { exact: true };
+  const name = page.getByLabel('Name', exact);
+  await hydrated(page, name);
+  await name.fill('Grace Hopper');
+  const email = newEmail();
+  await page.getByLabel('Email', exact).fill(email);
+  await page.getByLabel('Password', exact).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Software background' }).waitFor();
+  // `frameworks` is hidden by the definition.
+  expect(await page.getByRole('checkbox', { name: 'React' }).count()).toBe(0);
+  await page.getByLabel('Language 1', exact).fill('Python');
+  await page.getByLabel('Level for language 1', exact).selectOption('advanced');
+  await page.getByRole('radio', { name: '3-5' }).check();
+  await page.getByLabel('Overall software experience', exact).selectOption('intermediate');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Hardware background' }).waitFor();
+  await page.getByRole('checkbox', { name: 'BBC micro:bit' }).check();
+  await page.getByRole('radio', { name: 'Both' }).check();
+  await page.getByLabel('Overall hardware experience', exact).selectOption('beginner');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.getByRole('heading', { name: 'Review' }).waitFor();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Welcome aboard' }).waitFor();
+  const saved = (await (await context.request.get(`${origin}/api/profile`)).json()) as { devices: string[] };
+  expect(saved.devices).toEqual(['BBC micro:bit']);
+  expect(errors).toEqual([]);
+  await context.close();
 }
 
 describe('next build and next start', () => {
@@ -137,6 +181,10 @@ describe('next build and next start', () => {
     await context.close();
   });
 
+  it('takes the docs’ questionnaire from a Server Component, its options function resolved', async () => {
+    await joinWithTheDocsQuestionnaire(app.origin);
+  });
+
   it('renders the host’s own trigger from a Server Component and opens the sign-up from it', async () => {
     const { page, errors, context } = await openPage(browser);
     await page.goto(`${app.origin}/`);
@@ -161,6 +209,10 @@ describe('next dev', () => {
   afterAll(async () => {
     await app?.close();
   });
+
+  it('takes the docs’ questionnaire from a Server Component, its options function resolved', async () => {
+    await joinWithTheDocsQuestionnaire(app.origin);
+  }, 300_000);
 
   it('hydrates the host’s trigger passed from a Server Component, without a mismatch', async () => {
     const { page, errors, context } = await openPage(browser);
