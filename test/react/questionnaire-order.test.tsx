@@ -2,26 +2,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { defineQuestionnaire } from '../../src/client/index';
+import { questionnaire } from '../../examples/nextjs/lib/questionnaire';
 import { SignUpWithBackground } from '../../src/react/index';
 import { expectNoAxeViolations, renderWithKit } from './helpers';
 
-// The README's own questionnaire example. With `backgroundPreference` ordered first, a refused Next on the
-// hardware step made every later change throw `Cannot read properties of null (reading 'trim')` from the
-// resolver, and "This is required." stayed under an answered select (issue 21).
-const questionnaire = defineQuestionnaire({
-  order: ['backgroundPreference', 'languages'],
-  fields: {
-    devices: {
-      label: 'Boards on your desk',
-      required: true,
-      options: (defaults) => [...defaults, 'BBC micro:bit'],
-    },
-    frameworks: { hidden: true },
-    experienceYears: { allowOther: false },
-    languages: { description: 'The ones you would use at work.' },
-  },
-});
+// The docs' own questionnaire example (docs/reference.md shows this file verbatim). With `backgroundPreference`
+// ordered first, a refused Next on the hardware step made every later change throw `Cannot read properties
+// of null (reading 'trim')` from the resolver, and "This is required." stayed under an answered select
+// (issue 21).
 
 type User = ReturnType<typeof userEvent.setup>;
 
