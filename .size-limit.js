@@ -104,7 +104,12 @@ const lines = [
     // development warning for a server that refuses the page by CORS (issue 21): measured 17.32 kB.
     // +30 B (2026-12-07, 16.69 -> 16.72 kB): the profile client sends host `answers` on to the server.
     // 2026-12-07, with the day's features merged together (each one's share is above): 17.71 kB.
-    limit: '17.75 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 18.26 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 18.37 kB.
+    // And the gate's content focused when it has nothing focusable (its start, made focusable): 18.47 kB.
+    limit: '18.5 kB',
     ...common,
   },
   {
@@ -121,7 +126,12 @@ const lines = [
     // development warning for a server that refuses the page by CORS (issue 21): measured 20.77 kB.
     // +30 B (2026-12-07, 20.14 -> 20.17 kB): the profile client sends host `answers` on.
     // 2026-12-07, with the day's features merged together (each one's share is above): 21.29 kB.
-    limit: '21.35 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 22.00 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 22.12 kB.
+    // And the gate's content focused when it has nothing focusable (its start, made focusable): 22.23 kB.
+    limit: '22.3 kB',
     ...common,
   },
   {
@@ -130,7 +140,9 @@ const lines = [
     import: { 'dist/index.js': '{ ForgotPassword, ProfileKitProvider, ResetPassword }', ...authClient },
     modifyEsbuildConfig: leaveOut(new RegExp(`sign-in|sign-up|profile-|${host}`)),
     // 2026-12-07, with the day's features merged together (each one's share is above): 18.08 kB.
-    limit: '18.1 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 18.30 kB.
+    limit: '18.35 kB',
     floor: FLOOR.auth,
     ...common,
   },
@@ -164,7 +176,12 @@ const lines = [
     // the progress, the async resolver that loads their validation, the wrappers of their chunk); their
     // fields, review and validation are in the host-questions chunk, counted on a line of its own.
     // 2026-12-07, with the day's features merged together (each one's share is above): 54.33 kB.
-    limit: '54.35 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 55.00 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 55.13 kB.
+    // And the gate's content focused when it has nothing focusable (its start, made focusable): 55.28 kB.
+    limit: '55.35 kB',
     ...common,
   },
   {
@@ -187,14 +204,17 @@ const lines = [
     // +0.15 kB: the host `answers`, as on the line above. +0.71 kB (67.55 -> 68.26 kB): the forms' wiring of
     // host questions, as on the line above.
     // 2026-12-07, with the day's features merged together (each one's share is above): 69.79 kB.
-    limit: '69.85 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 70.46 kB.
+    // And the gate's content focused when it has nothing focusable (its start, made focusable): 70.63 kB.
+    limit: '70.7 kB',
     ...common,
   },
   {
     name: 'SignUpWithBackground when the server requires a verified email (with the inbox screen)',
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ ProfileKitProvider, SignUpWithBackground }', ...authClient },
-    modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|${inbox}`),
+    modifyEsbuildConfig: only(`sign-up-with-background|sign-up-form|sign-up-review|${inbox}`),
     // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen.
     floor: FLOOR.forms,
     // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
@@ -202,17 +222,25 @@ const lines = [
     // Measured 50.19 kB: the inline sign-up and its 1.6 kB inbox screen. +0.6 kB (50.63 -> 51.23 kB): the
     // sign-up's wiring of host questions (their code has a line of its own).
     // 2026-12-07, with the day's features merged together (each one's share is above): 52.18 kB.
-    limit: '52.2 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 52.40 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 52.57 kB.
+    limit: '52.65 kB',
     ...common,
   },
   {
     name: 'SignUpWithBackground and ProfileEditor with host questions (their chunk included)',
     path: 'dist/index.js',
     import: { 'dist/index.js': '{ ProfileEditor, ProfileKitProvider, SignUpWithBackground }', ...authClient },
-    modifyEsbuildConfig: only(`sign-up-with-background|sign-up-review|profile-editor|${host}`),
+    modifyEsbuildConfig: only(`sign-up-with-background|sign-up-form|sign-up-review|profile-editor|${host}`),
     // Measured 55.07 kB (2026-12-07): the host-questions chunk is about 3.8 kB of it.
     // 2026-12-07, with the day's features merged together (each one's share is above): 56.09 kB.
-    limit: '56.15 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 56.30 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 56.45 kB.
+    limit: '56.5 kB',
     ...common,
   },
   {
@@ -226,7 +254,12 @@ const lines = [
     // Raised for the server's capabilities (the reset offer only where it leads somewhere) and the
     // development warning for a server that refuses the page by CORS (issue 21): measured 18.89 kB.
     // 2026-12-07, with the day's features merged together (each one's share is above): 19.30 kB.
-    limit: '19.35 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 19.83 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 19.94 kB.
+    // And the gate's content focused when it has nothing focusable (its start, made focusable): 20.04 kB.
+    limit: '20.1 kB',
     ...common,
   },
   {
@@ -238,7 +271,11 @@ const lines = [
     // 17.81 -> 18.09 kB: "Manage account" (its item, the settings' lazy wrapper, the deletion notice and
     // their text). The settings themselves load on use (the line below).
     // 2026-12-07, with the day's features merged together (each one's share is above): 18.45 kB.
-    limit: '18.5 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 18.67 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 18.87 kB.
+    limit: '18.9 kB',
     ...common,
   },
   {
@@ -248,7 +285,9 @@ const lines = [
     modifyEsbuildConfig: only('account-settings|-section|profile-|delete-account|download-data'),
     // Measured 55.27 kB: the questionnaire editor (react-hook-form, zod) is most of it.
     // 2026-12-07, with the day's features merged together (each one's share is above): 56.96 kB.
-    limit: '57 kB',
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 57.10 kB.
+    limit: '57.15 kB',
     ...common,
   },
   {
@@ -306,16 +345,25 @@ export const embed = [
     // The issue's budget is 80 kB: missed by 3.23 kB (83.23 kB on 2026-12-07) once the locales, the
     // account settings, the verification status and the host-question wiring joined the chunked embed
     // (77.48 kB alone). The guard holds it here until the chunks are merged; docs/benchmarks.md.
-    limit: '83.25 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 84.40 kB.
+    // Then the sign-up's form apart from its dialog's trigger: the page loads the trigger alone, and the
+    // form (react-hook-form, zod, the questionnaire) comes with the dialog on first open. 61.26 kB in 37
+    // files, within the 80 kB budget; the guard holds the measurement.
+    limit: '61.3 kB',
   },
   {
     name: 'Embed page above once the sign-up dialog is open (Radix Dialog loads on first open)',
     page: {
       elements: ['sign-up', 'auth-gate'],
-      load: /^(default-fallback|sign-in|sign-up-with-background|dialog-frame)$/,
+      load: /^(default-fallback|sign-in|sign-up-with-background|dialog-frame|sign-up-form)$/,
     },
     // 2026-12-07, with the day's features merged together (each one's share is above): 97.14 kB.
-    limit: '97.2 kB',
+    // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
+    // footer, the gate's result held until Continue, focus placed in the content it opens): 98.31 kB.
+    // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
+    // dialog in the user menu: 99.64 kB.
+    limit: '99.7 kB',
   },
   {
     name: 'Embed page: <profilekit-auth-gate> for a signed-in visitor (no form code)',

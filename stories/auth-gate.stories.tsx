@@ -3,7 +3,7 @@ import { AuthGate, useSession } from 'profilekit';
 import { demoUser } from 'profilekit/msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { appearanceControls, described } from './meta';
-import { german, page } from './play';
+import { fillAccount, fillHardware, fillSoftware, german, page } from './play';
 
 function MembersArea() {
   const { user, signOut } = useSession();
@@ -89,7 +89,24 @@ export const SwitchToSignUp: Story = {
   },
 };
 
-/** A signed-in person without a profile is asked to complete it first. */
+/**
+ * A sign-up inside the gate: its result is shown, and focused, until the person continues; then the
+ * content, with focus in it.
+ */
+export const SignUpAndContinue: Story = {
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(await screen.findByRole('button', { name: 'Create an account' }));
+    await fillAccount(screen);
+    await fillSoftware(screen);
+    await fillHardware(screen);
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Welcome aboard' })).toHaveFocus());
+    await expect(screen.queryByText(/members-only content/)).toBeNull();
+    await expect(screen.getByRole('button', { name: 'Continue' })).toBeVisible();
+  },
+};
+
 /** "Forgot your password?" swaps the sign-in for the reset request in place, and back. */
 export const ForgotPassword: Story = {
   play: async ({ canvasElement }) => {
@@ -104,6 +121,7 @@ export const ForgotPassword: Story = {
   },
 };
 
+/** A signed-in person without a profile is asked to complete it first. */
 export const WithoutProfile: Story = {
   args: { requireProfile: true },
   parameters: { persona: 'signedInWithoutProfile' },

@@ -35,6 +35,20 @@ export const SignedOut: Story = {
   },
 };
 
+/** The header's sign-up dialog leads a returning person to the sign-in, in a dialog of its own. */
+export const SignInFromHeader: Story = {
+  parameters: { persona: 'signedOut' },
+  play: async ({ canvasElement }) => {
+    const screen = page(canvasElement);
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign up' }));
+    const signUp = await screen.findByRole('dialog', { name: 'Create your account' });
+    await userEvent.click(within(signUp).getByRole('button', { name: 'Already have an account? Sign in' }));
+    const signIn = await screen.findByRole('dialog', { name: 'Sign in' });
+    await waitFor(() => expect(within(signIn).getByLabelText('Email')).toHaveFocus());
+    await expect(within(signIn).getByRole('button', { name: 'Create an account' })).toBeVisible();
+  },
+};
+
 export const SignedIn: Story = {
   play: async ({ canvasElement }) => {
     const trigger = await page(canvasElement).findByRole('button', { name: 'Ada Lovelace, account menu' });

@@ -9,6 +9,7 @@ export const ar: ProfileKitLocale = {
   messages: {
     loading: 'جارٍ التحميل…',
     'signIn.title': 'تسجيل الدخول',
+    'signIn.description': 'مرحبًا بعودتك. سجّل الدخول للمتابعة.',
     'signIn.email': 'البريد الإلكتروني',
     'signIn.password': 'كلمة المرور',
     'signIn.submit': 'تسجيل الدخول',
@@ -72,6 +73,7 @@ export const ar: ProfileKitLocale = {
     'signUp.doneTitle': 'مرحبًا بك معنا',
     'signUp.doneProfileTitle': 'حُفظت الخلفية التقنية',
     'signUp.done': 'تم',
+    'signUp.continue': 'متابعة',
     'signUp.existsTitle': 'خلفيتك التقنية محفوظة بالفعل',
     'signUp.profileExists': 'لهذا الحساب خلفية تقنية محفوظة بالفعل؛ وقد أُبقيت كما هي.',
     'signUp.editTrigger': 'تعديل خلفيتك التقنية',
@@ -144,6 +146,7 @@ export const ar: ProfileKitLocale = {
     'forgot.sendAgain': 'إرسال رابط آخر',
     'forgot.toSignIn': 'العودة إلى تسجيل الدخول',
     'reset.title': 'اختر كلمة مرور جديدة',
+    'reset.description': 'اختر كلمة مرور لا تستخدمها في أي موقع آخر.',
     'reset.password': 'كلمة المرور الجديدة',
     'reset.passwordHint': '{min} أحرف على الأقل.',
     'reset.tooShort': 'استخدم {min} أحرف على الأقل.',

@@ -7,6 +7,7 @@ export const de: ProfileKitLocale = {
   messages: {
     loading: 'Wird geladen …',
     'signIn.title': 'Anmelden',
+    'signIn.description': 'Willkommen zurück. Melden Sie sich an, um fortzufahren.',
     'signIn.email': 'E-Mail-Adresse',
     'signIn.password': 'Passwort',
     'signIn.submit': 'Anmelden',
@@ -72,6 +73,7 @@ export const de: ProfileKitLocale = {
     'signUp.doneTitle': 'Willkommen an Bord',
     'signUp.doneProfileTitle': 'Kenntnisse gespeichert',
     'signUp.done': 'Fertig',
+    'signUp.continue': 'Weiter',
     'signUp.existsTitle': 'Ihre Kenntnisse sind bereits gespeichert',
     'signUp.profileExists':
       'Für dieses Konto sind bereits Kenntnisse gespeichert; sie wurden unverändert beibehalten.',
@@ -149,6 +151,7 @@ export const de: ProfileKitLocale = {
     'forgot.sendAgain': 'Weiteren Link senden',
     'forgot.toSignIn': 'Zurück zur Anmeldung',
     'reset.title': 'Neues Passwort wählen',
+    'reset.description': 'Wählen Sie ein Passwort, das Sie auf keiner anderen Website verwenden.',
     'reset.password': 'Neues Passwort',
     'reset.passwordHint': 'Mindestens {min} Zeichen.',
     'reset.tooShort': 'Verwenden Sie mindestens {min} Zeichen.',

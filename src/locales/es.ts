@@ -7,6 +7,7 @@ export const es: ProfileKitLocale = {
   messages: {
     loading: 'Cargando…',
     'signIn.title': 'Iniciar sesión',
+    'signIn.description': 'Te damos la bienvenida de nuevo. Inicia sesión para continuar.',
     'signIn.email': 'Correo electrónico',
     'signIn.password': 'Contraseña',
     'signIn.submit': 'Iniciar sesión',
@@ -70,6 +71,7 @@ export const es: ProfileKitLocale = {
     'signUp.doneTitle': 'Te damos la bienvenida',
     'signUp.doneProfileTitle': 'Perfil técnico guardado',
     'signUp.done': 'Listo',
+    'signUp.continue': 'Continuar',
     'signUp.existsTitle': 'Tu perfil técnico ya está guardado',
     'signUp.profileExists': 'Esta cuenta ya tiene un perfil técnico guardado; se conservó tal como estaba.',
     'signUp.editTrigger': 'Editar tu perfil técnico',
@@ -144,6 +146,7 @@ export const es: ProfileKitLocale = {
     'forgot.sendAgain': 'Enviar otro enlace',
     'forgot.toSignIn': 'Volver a iniciar sesión',
     'reset.title': 'Elige una contraseña nueva',
+    'reset.description': 'Elige una contraseña que no uses en ningún otro sitio.',
     'reset.password': 'Contraseña nueva',
     'reset.passwordHint': 'Al menos {min} caracteres.',
     'reset.tooShort': 'Usa al menos {min} caracteres.',

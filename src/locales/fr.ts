@@ -7,6 +7,7 @@ export const fr: ProfileKitLocale = {
   messages: {
     loading: 'Chargement…',
     'signIn.title': 'Se connecter',
+    'signIn.description': 'Bon retour parmi nous. Connectez-vous pour continuer.',
     'signIn.email': 'Adresse e-mail',
     'signIn.password': 'Mot de passe',
     'signIn.submit': 'Se connecter',
@@ -71,6 +72,7 @@ export const fr: ProfileKitLocale = {
     'signUp.doneTitle': 'Bienvenue à bord',
     'signUp.doneProfileTitle': 'Parcours enregistré',
     'signUp.done': 'Terminé',
+    'signUp.continue': 'Continuer',
     'signUp.existsTitle': 'Votre parcours est déjà enregistré',
     'signUp.profileExists': 'Ce compte a déjà un parcours enregistré\u00a0; il a été conservé tel quel.',
     'signUp.editTrigger': 'Modifier votre parcours',
@@ -146,6 +148,7 @@ export const fr: ProfileKitLocale = {
     'forgot.sendAgain': 'Envoyer un autre lien',
     'forgot.toSignIn': 'Retour à la connexion',
     'reset.title': 'Choisir un nouveau mot de passe',
+    'reset.description': 'Choisissez un mot de passe que vous n’utilisez sur aucun autre site.',
     'reset.password': 'Nouveau mot de passe',
     'reset.passwordHint': 'Au moins {min}\u00a0caractères.',
     'reset.tooShort': 'Utilisez au moins {min}\u00a0caractères.',

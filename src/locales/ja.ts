@@ -7,6 +7,7 @@ export const ja: ProfileKitLocale = {
   messages: {
     loading: '読み込み中…',
     'signIn.title': 'ログイン',
+    'signIn.description': 'おかえりなさい。続けるにはサインインしてください。',
     'signIn.email': 'メールアドレス',
     'signIn.password': 'パスワード',
     'signIn.submit': 'ログイン',
@@ -70,6 +71,7 @@ export const ja: ProfileKitLocale = {
     'signUp.doneTitle': 'ようこそ',
     'signUp.doneProfileTitle': 'スキル情報を保存しました',
     'signUp.done': '完了',
+    'signUp.continue': '続ける',
     'signUp.existsTitle': 'スキル情報はすでに保存されています',
     'signUp.profileExists':
       'このアカウントにはスキル情報がすでに保存されています。内容はそのまま残しました。',
@@ -144,6 +146,7 @@ export const ja: ProfileKitLocale = {
     'forgot.sendAgain': '別のリンクを送信',
     'forgot.toSignIn': 'ログインに戻る',
     'reset.title': '新しいパスワードを設定',
+    'reset.description': 'ほかのサイトで使っていないパスワードを選んでください。',
     'reset.password': '新しいパスワード',
     'reset.passwordHint': '{min} 文字以上。',
     'reset.tooShort': '{min} 文字以上にしてください。',

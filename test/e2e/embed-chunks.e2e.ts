@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedFiles } from '../../scripts/embed-files.mjs';
-import { newEmail, signUpWithPointer } from './journey';
+import { continueAfterSignUp, newEmail, signUpWithPointer } from './journey';
 import {
   type ApiServer,
   embedRoutes,
@@ -106,18 +106,27 @@ describe.each([
       });
       expect([...fromCdn].sort()).toEqual([...shown].sort());
       expect(fromCdn.some((file) => file.startsWith('dialog-frame-'))).toBe(false);
+      // Nor the sign-up's form: the trigger is all a page shows until it is reached for.
+      expect(fromCdn.some((file) => file.startsWith('sign-up-form-'))).toBe(false);
       expect(fromCdn.some((file) => file.startsWith('element-profile-editor-'))).toBe(false);
 
       await signUp.click();
       await page.getByRole('dialog').waitFor();
-      expect(fromCdn.filter((file) => !shown.includes(file))).toEqual([
-        expect.stringMatching(/^dialog-frame-\w{8}\.js$/),
-      ]);
+      // Then the dialog and the form, exactly the files of the size-limit line for the open dialog.
+      const opened = files({
+        elements: ['sign-up', 'auth-gate'],
+        load: /^(default-fallback|sign-in|sign-up-with-background|dialog-frame|sign-up-form)$/,
+      });
+      expect(fromCdn.filter((file) => !shown.includes(file)).sort()).toEqual(
+        opened.filter((file) => !shown.includes(file)).sort(),
+      );
+      expect(fromCdn.some((file) => file.startsWith('sign-up-form-'))).toBe(true);
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
       // The widgets so loaded talk to the API on its own origin: sign up through the gate, see its content.
       await signUpWithPointer(page, newEmail());
+      await continueAfterSignUp(page);
       await page.getByText('Lesson one').waitFor();
       expect(fromHost).toEqual([]);
       expect(errors).toEqual([]);

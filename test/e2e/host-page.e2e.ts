@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEmail, PASSWORD } from './journey';
+import { continueAfterSignUp, newEmail, PASSWORD } from './journey';
 import {
   type ApiServer,
   hostPageHtml,
@@ -152,6 +152,8 @@ describe('given script-injection strings typed into every free-text field', () =
     await page.getByLabel('Language 2', exact).fill(svg);
     await page.getByLabel('Level for language 2', exact).selectOption('expert');
     await page.getByLabel(/Other frameworks/).fill(template);
+    // Leaving the box adds the chip; done here, not by the next click, whose target the new chip would move.
+    await page.getByLabel(/Other frameworks/).press('Tab');
     await page.getByRole('radio', { name: '1-3' }).check();
     await page.getByLabel('Overall software experience', exact).selectOption('beginner');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -169,6 +171,7 @@ describe('given script-injection strings typed into every free-text field', () =
     await page.getByRole('heading', { name: 'Review' }).waitFor();
     await page.getByText(`${script} (Beginner), ${svg} (Expert)`).waitFor();
     await page.getByRole('button', { name: 'Create account' }).click();
+    await continueAfterSignUp(page);
 
     // The name lands in the app's own heading, as text.
     await page.getByRole('heading', { name: `Welcome, ${iframe}` }).waitFor();

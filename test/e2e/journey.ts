@@ -99,6 +99,23 @@ export async function signUpWithKeyboard(page: Page, email: string) {
   await keys.press('Enter');
 }
 
+/**
+ * After "Create account" in a gate: the result is shown and focused; the person continues (a click, or Tab
+ * and Enter) and the gate shows its content, with focus in it rather than on <body>.
+ */
+export async function continueAfterSignUp(page: Page, by: 'pointer' | 'keyboard' = 'pointer') {
+  await expectFocusOn(page.getByRole('heading', { name: 'Welcome aboard' }));
+  const button = page.getByRole('button', { name: 'Continue' });
+  if (by === 'pointer') await button.click();
+  else {
+    await tabTo(page, button);
+    await page.keyboard.press('Enter');
+  }
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement !== document.body), { timeout: 10_000 })
+    .toBe(true);
+}
+
 /** Ticks "Vue" in the profile editor and saves, with the pointer or the keyboard. */
 export async function addVue(page: Page, by: 'pointer' | 'keyboard') {
   const vue = await visible(page.getByRole('checkbox', { name: 'Vue' }));
@@ -132,6 +149,7 @@ export async function fullJourney(
   const email = newEmail();
   if (options.by === 'pointer') await signUpWithPointer(page, email);
   else await signUpWithKeyboard(page, email);
+  await continueAfterSignUp(page, options.by);
   await visible(page.getByText(options.content));
 
   await page.reload();

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullJourney, newEmail, signUpWithPointer } from './journey';
+import { continueAfterSignUp, fullJourney, newEmail, signUpWithPointer } from './journey';
 import {
   type ApiServer,
   embedRoutes,
@@ -89,6 +89,7 @@ describe('given the reference server and both example pages on one origin', () =
     });
     await page.goto(`${api.origin}/react-app/`);
     await signUpWithPointer(page, newEmail());
+    await continueAfterSignUp(page);
     await page.getByText('Your lessons are tuned to the background below.').waitFor();
     // The one write of the sign-up: create only.
     expect(writes).toEqual(['PUT *']);

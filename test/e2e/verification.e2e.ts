@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newEmail, signUpWithPointer } from './journey';
+import { continueAfterSignUp, newEmail, signUpWithPointer } from './journey';
 import { type ApiServer, hasFocus, launchBrowser, openPage, startApiServer } from './support';
 
 const MEMBERS = 'Your lessons are tuned to the background below.';
@@ -169,6 +169,8 @@ describe('given the reference server requiring a verified email, and the React a
     // Back to the first tab, which better-auth's client reads the session for when it is shown again.
     await page.bringToFront();
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    // The saved answers' result first, then the content.
+    await continueAfterSignUp(page);
     await page.getByText(MEMBERS).waitFor();
     expect(await profileOf(email)).toEqual([ANSWERS]);
 

@@ -149,6 +149,63 @@ describe('given the UserMenu', () => {
     expect(screen.queryByRole('button', { name: /account menu/ })).not.toBeInTheDocument();
   });
 
+  it('offers a returning person the sign-in from its sign-up dialog; once signed in, the menu takes focus', async () => {
+    const user = userEvent.setup();
+    await renderWithKit(<UserMenu />);
+    await user.click(await screen.findByRole('button', { name: 'Sign up' }));
+    const signUp = await screen.findByRole('dialog', { name: 'Create your account' });
+    await user.click(within(signUp).getByRole('button', { name: 'Already have an account? Sign in' }));
+    const signIn = await screen.findByRole('dialog', { name: 'Sign in' });
+    expect(screen.queryByRole('dialog', { name: 'Create your account' })).toBeNull();
+    await expectNoAxeViolations();
+    // And back again, then to the sign-in for good.
+    await user.click(within(signIn).getByRole('button', { name: 'Create an account' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Create your account' })).getByRole('button', {
+        name: 'Already have an account? Sign in',
+      }),
+    );
+    const again = await screen.findByRole('dialog', { name: 'Sign in' });
+    await user.type(within(again).getByLabelText('Email'), demoUser.email);
+    await user.type(within(again).getByLabelText('Password'), 'not-the-password');
+    await user.click(within(again).getByRole('button', { name: 'Sign in' }));
+    expect(await within(again).findByRole('alert')).toHaveTextContent('The email or password is not right.');
+    await user.clear(within(again).getByLabelText('Password'));
+    await user.type(within(again).getByLabelText('Password'), demoUser.password);
+    await user.click(within(again).getByRole('button', { name: 'Sign in' }));
+    const menuButton = await screen.findByRole('button', { name: /account menu/ });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(menuButton).toHaveFocus());
+  });
+
+  it('keeps a sign-up made from it on screen, with its result, until the person closes it; then the menu takes focus', async () => {
+    const user = userEvent.setup();
+    await renderWithKit(<UserMenu />);
+    await user.click(await screen.findByRole('button', { name: 'Sign up' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create your account' });
+    await user.type(within(dialog).getByLabelText('Name'), 'Alan Turing');
+    await user.type(within(dialog).getByLabelText('Email'), 'alan@example.com');
+    await user.type(within(dialog).getByLabelText('Password'), 'enigma-machine');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.type(await within(dialog).findByLabelText('Language 1'), 'Rust');
+    await user.selectOptions(within(dialog).getByLabelText('Level for language 1'), 'expert');
+    await user.click(within(dialog).getByRole('radio', { name: '10+' }));
+    await user.selectOptions(within(dialog).getByLabelText('Overall software experience'), 'expert');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.selectOptions(await within(dialog).findByLabelText('Overall hardware experience'), 'none');
+    await user.click(within(dialog).getByRole('radio', { name: 'Software' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Create account' }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('heading', { name: 'Welcome aboard' })).toHaveFocus(),
+    );
+    expect(backend.currentUser?.email).toBe('alan@example.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    const menuButton = await screen.findByRole('button', { name: /account menu/ });
+    await waitFor(() => expect(menuButton).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Sign up' })).toBeNull();
+  });
+
   it('by keyboard: ArrowDown opens on the first item, arrows wrap, Escape closes and returns focus', async () => {
     usePersona('signedInWithProfile');
     const user = userEvent.setup();

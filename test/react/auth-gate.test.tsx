@@ -2,6 +2,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
+import { useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,6 +47,18 @@ async function answerQuestionnaire(user: ReturnType<typeof userEvent.setup>) {
   await waitFor(() => expect(screen.getByRole('heading', { name: 'Review' })).toHaveFocus());
 }
 
+/** From the gate's sign-in to "Create account" pressed, as Alan Turing. */
+async function signUpInTheGate(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'Create an account' }));
+  await user.type(await screen.findByLabelText('Name'), 'Alan Turing');
+  await user.type(screen.getByLabelText('Email'), 'alan@example.com');
+  await user.type(screen.getByLabelText('Password'), 'enigma-machine');
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByRole('heading', { name: 'Software background' });
+  await answerQuestionnaire(user);
+  await user.click(screen.getByRole('button', { name: 'Create account' }));
+}
+
 describe('given a signed-out visitor', () => {
   it('shows the sign-in form, and the content once they sign in', async () => {
     const user = userEvent.setup();
@@ -57,6 +70,23 @@ describe('given a signed-out visitor', () => {
     await expectNoAxeViolations();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Members only')).toBeInTheDocument();
+    // The form that had focus is gone: the content's first control takes it, not <body>.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus());
+  });
+
+  it('focuses the start of content that has nothing focusable, once the person signs in', async () => {
+    const user = userEvent.setup();
+    await renderWithKit(
+      <AuthGate>
+        <p>Only text here</p>
+      </AuthGate>,
+    );
+    await user.type(await screen.findByLabelText('Email'), demoUser.email);
+    await user.type(screen.getByLabelText('Password'), demoUser.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const text = await screen.findByText('Only text here');
+    await waitFor(() => expect(text).toHaveFocus());
+    expect(text).toHaveAttribute('tabindex', '-1');
   });
 
   it('says the password is wrong, in text of its own, and keeps the email', async () => {
@@ -107,16 +137,46 @@ describe('given a signed-out visitor', () => {
   it('switches to the sign-up, and shows the content once the account and background are saved', async () => {
     const user = userEvent.setup();
     await renderWithKit(<AuthGate>{members}</AuthGate>);
-    await user.click(await screen.findByRole('button', { name: 'Create an account' }));
-    await user.type(await screen.findByLabelText('Name'), 'Alan Turing');
-    await user.type(screen.getByLabelText('Email'), 'alan@example.com');
-    await user.type(screen.getByLabelText('Password'), 'enigma-machine');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByRole('heading', { name: 'Software background' });
-    await answerQuestionnaire(user);
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    await signUpInTheGate(user);
+    // The result is seen, and focused, before the gate shows its content.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Welcome aboard' })).toHaveFocus());
+    expect(
+      screen.getByText('Your account is created and your background is saved.', {
+        selector: '[data-state="saved"]',
+      }),
+    ).toBeVisible();
     expect(backend.profile?.languages).toEqual([{ language: 'Rust', level: 'expert' }]);
+    expect(screen.queryByText('Members only')).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sign out' })).toHaveFocus());
+  });
+
+  it('shows the content once a sign-up that holds it is taken away without continuing', async () => {
+    const user = userEvent.setup();
+    function Page() {
+      const [shown, setShown] = useState(true);
+      return (
+        <>
+          <button type="button" onClick={() => setShown(false)}>
+            Hide the sign-up
+          </button>
+          {shown ? <AuthGate>{members}</AuthGate> : null}
+          <AuthGate fallback={<p>Signed out</p>}>
+            <h2>Course</h2>
+          </AuthGate>
+        </>
+      );
+    }
+    await renderWithKit(<Page />);
+    await signUpInTheGate(user);
+    expect(await screen.findByRole('button', { name: 'Continue' })).toBeVisible();
+    // Every gate on the page waits for the person to continue.
+    expect(screen.getByText('Signed out')).toBeInTheDocument();
+    // The host takes the sign-up's gate away first: its hold ends with it.
+    await user.click(screen.getByRole('button', { name: 'Hide the sign-up' }));
+    expect(await screen.findByRole('heading', { name: 'Course' })).toBeVisible();
   });
 
   it('keeps the sign-up on screen when the background fails to save after the account is made, until a retry works', async () => {
@@ -128,14 +188,7 @@ describe('given a signed-out visitor', () => {
     );
     const user = userEvent.setup();
     await renderWithKit(<AuthGate>{members}</AuthGate>);
-    await user.click(await screen.findByRole('button', { name: 'Create an account' }));
-    await user.type(await screen.findByLabelText('Name'), 'Alan Turing');
-    await user.type(screen.getByLabelText('Email'), 'alan@example.com');
-    await user.type(screen.getByLabelText('Password'), 'enigma-machine');
-    await user.click(screen.getByRole('button', { name: 'Next' }));
-    await screen.findByRole('heading', { name: 'Software background' });
-    await answerQuestionnaire(user);
-    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await signUpInTheGate(user);
 
     expect(await screen.findByRole('alert')).toHaveTextContent('your background was not saved yet');
     // The session has caught up (signed in) but the gate keeps the form and its answers.
@@ -146,6 +199,7 @@ describe('given a signed-out visitor', () => {
 
     fail = false;
     await user.click(screen.getByRole('button', { name: 'Try saving again' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
     expect(await screen.findByText('Members only')).toBeInTheDocument();
     expect(requests.filter((r) => r.endsWith('/sign-up/email'))).toHaveLength(1);
     expect(backend.profile?.backgroundPreference).toBe('software');

@@ -116,6 +116,7 @@ describe('given one questionnaire definition', () => {
 
 const german: Localization = {
   'signIn.title': 'Anmelden',
+  'signIn.description': 'Willkommen zurück.',
   'signIn.email': 'E-Mail',
   'signIn.password': 'Passwort',
   'signIn.submit': 'Anmelden',

@@ -24,6 +24,7 @@ beforeAll(async () => {
     import('../../src/react/sign-in/sign-in'),
     import('../../src/react/gate/default-fallback'),
     import('../../src/react/sign-up/sign-up-with-background'),
+    import('../../src/react/sign-up/sign-up-form'),
     import('../../src/react/profile/profile-editor'),
     import('../../src/react/gate/profile-gate'),
     import('../../src/react/elements/dialog-frame'),

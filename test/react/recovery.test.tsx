@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoUser, resetTokens } from '../../src/msw/index';
-import { AuthGate, DeleteAccount, ForgotPassword, ResetPassword } from '../../src/react/index';
+import { AuthGate, DeleteAccount, ForgotPassword, ResetPassword, useSession } from '../../src/react/index';
 import { backend, expectNoAxeViolations, renderWithKit } from './helpers';
 
 beforeAll(async () => {
@@ -12,6 +12,15 @@ beforeAll(async () => {
     import('../../src/react/recovery/reset-password'),
   ]);
 });
+function SignOut() {
+  const { signOut } = useSession();
+  return (
+    <button type="button" onClick={() => void signOut()}>
+      Sign out
+    </button>
+  );
+}
+
 afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
@@ -67,6 +76,33 @@ describe('given a signed-out visitor at the gate who forgot their password', () 
     await user.type(screen.getByLabelText('Password'), 'a-brand-new-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Members only')).toBeInTheDocument();
+  });
+});
+
+describe('given a gate opened from a used reset link', () => {
+  it('forgets the link: no error on the sign-in, and the sign-in again after signing in and out', async () => {
+    window.history.replaceState(null, '', '/course?profilekit=reset-password&error=INVALID_TOKEN');
+    const user = userEvent.setup();
+    await renderWithKit(
+      <AuthGate>
+        <SignOut />
+      </AuthGate>,
+      { socialProviders: ['github'] },
+    );
+    expect(await screen.findByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
+    // The address no longer carries the marker nor the error.
+    expect(window.location.pathname + window.location.search).toBe('/course');
+    await user.click(screen.getByRole('button', { name: 'Send me a new link' }));
+    await user.click(await screen.findByRole('button', { name: 'Back to sign in' }));
+    expect(await screen.findByRole('button', { name: /GitHub/ })).toBeVisible();
+    // Nothing was tried yet: nothing is said to have gone wrong.
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.type(screen.getByLabelText('Email'), demoUser.email);
+    await user.type(screen.getByLabelText('Password'), demoUser.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'This link cannot be used' })).toBeNull();
   });
 });
 

@@ -98,7 +98,8 @@ describe('given a server that requires a verified email', () => {
     expect(
       screen.getByText(`We sent a link to ${EMAIL}.`, { exact: false, ignore: '[role=status]' }),
     ).toBeVisible();
-    expect(screen.getByRole('status')).toHaveTextContent(`We sent a link to ${EMAIL}.`);
+    // The announcement follows the screen by a render.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`We sent a link to ${EMAIL}.`));
     expect(screen.queryByRole('form')).not.toBeInTheDocument();
     expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
     // No session: nothing was saved, and the profile API was never asked.
@@ -181,8 +182,12 @@ describe('given a server that requires a verified email', () => {
     act(() => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    // The result is seen first; the content comes when the person continues.
+    expect(await screen.findByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
     expect(backend.profile).toMatchObject(answers);
+    expect(screen.queryByText('Members only')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Members only')).toBeInTheDocument();
   });
 
   it('in a gate that does not ask for a profile: the waiting answers are saved before the content shows', async () => {
@@ -193,8 +198,12 @@ describe('given a server that requires a verified email', () => {
     act(() => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    expect(await screen.findByText('Members only')).toBeInTheDocument();
+    // The result is seen first; the content comes when the person continues.
+    expect(await screen.findByRole('heading', { name: 'Welcome aboard' })).toBeVisible();
     expect(backend.profile).toMatchObject(answers);
+    expect(screen.queryByText('Members only')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText('Members only')).toBeInTheDocument();
   });
 
   it('never replaces a background saved meanwhile (elsewhere): it says one is saved and keeps it', async () => {

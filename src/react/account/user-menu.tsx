@@ -3,7 +3,7 @@ import { PERSONAL_DATA_FILE } from '../../client/personal-data';
 import { useAppearance } from '../context/use-appearance';
 import { useSession } from '../context/use-session';
 import { srOnly } from '../elements/field';
-import { AccountSettings, SignUpWithBackground } from '../lazy/forms';
+import { AccountSettings, SignInDialog, SignUpWithBackground } from '../lazy/forms';
 import { DeleteAccountInDialog, DialogFrame, ProfileEditorInDialog } from '../lazy/parts';
 import { accountMenuMessages } from '../localization/en/account-menu-messages';
 import { accountMessages } from '../localization/en/account-messages';
@@ -61,6 +61,21 @@ export function UserMenu({
   useEffect(() => {
     if (deleted && !signedIn) farewell.current?.focus();
   }, [deleted, signedIn]);
+  // The signed-out default's dialog that is open: it stays, with its result, until the person closes it.
+  const [auth, setAuth] = useState<'signUp' | 'signIn' | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const welcomed = useRef(false);
+  useEffect(() => {
+    if (signedIn && auth) {
+      welcomed.current = true;
+      // The sign-in has nothing more to say once the session knows the person.
+      if (auth === 'signIn') setAuth(null);
+    } else if (signedIn && welcomed.current) {
+      // Signed in through that dialog: its trigger is gone, and the menu's button takes focus.
+      welcomed.current = false;
+      button.current?.focus();
+    }
+  }, [signedIn, auth]);
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -89,7 +104,7 @@ export function UserMenu({
   }, [open]);
 
   if (isPending) return null;
-  if (!user) {
+  if (!user || (auth && signedOut === undefined)) {
     return (
       <>
         {deleted ? (
@@ -97,7 +112,43 @@ export function UserMenu({
             {t('userMenu.deleted')}
           </p>
         ) : null}
-        {signedOut === undefined ? <SignUpWithBackground {...appearance} mode="dialog" /> : signedOut}
+        {signedOut !== undefined ? (
+          signedOut
+        ) : (
+          <>
+            <SignUpWithBackground
+              {...appearance}
+              mode="dialog"
+              open={auth === 'signUp'}
+              onOpenChange={(next) => {
+                if (next) opener.current = document.activeElement as HTMLElement | null;
+                setAuth(next ? 'signUp' : null);
+              }}
+              // A returning person's way in from the header: the sign-in, in a dialog of its own.
+              onSwitchToSignIn={() => setAuth('signIn')}
+            />
+            {auth === 'signIn' ? (
+              <SignInDialog
+                frame={{
+                  open: true,
+                  onOpenChange: (next) => {
+                    if (!next) setAuth(null);
+                  },
+                  returnFocus: () => opener.current?.focus(),
+                  className: cx('root', cx('dialog')),
+                  overlayClassName: cx('overlay'),
+                  theme: rootProps['data-pk-theme'],
+                  lang,
+                  container: context.portalContainer,
+                }}
+                // The dialog is its card.
+                form={{ ...appearance, appearance: 'plain', onSwitchToSignUp: () => setAuth('signUp') }}
+                closeLabel={t('userMenu.close')}
+                closeClassName={cx('close')}
+              />
+            ) : null}
+          </>
+        )}
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ElementType, type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { callAuth } from '../context/auth-call';
 import { headingTag } from '../context/use-appearance';
 import type { Cx, HeadingLevel } from '../types/appearance-props';
@@ -80,21 +80,30 @@ export function FormFrame(props: {
   secondary?: boolean;
   /** Below the button: the way to the other forms. */
   footer?: ReactNode;
+  /** The root's `data-pk-part`: `auth` for the sign-in and reset forms, which keep a narrower card. */
+  part?: string;
+  /** In a dialog, the dialog's own title part (which keeps the id the dialog is labelled by). */
+  TitleTag?: ElementType | undefined;
   children: ReactNode;
 }) {
-  const { frame, cx, title, description, pendingLabel } = props;
-  const Heading = headingTag(props.level);
+  const { frame, cx, title, description, pendingLabel, TitleTag } = props;
+  const Heading = TitleTag ?? headingTag(props.level);
   return (
-    <div {...props.rootProps}>
+    <div {...props.rootProps} data-pk-part={props.part}>
       <form
         ref={frame.container}
         className={cx('form')}
         noValidate
         onSubmit={props.onSubmit}
-        aria-labelledby={`${frame.id}-title`}
+        aria-labelledby={TitleTag ? undefined : `${frame.id}-title`}
         aria-busy={frame.pending || undefined}
       >
-        <Heading id={`${frame.id}-title`} ref={frame.heading} tabIndex={-1} className={cx('title')}>
+        <Heading
+          {...(TitleTag ? {} : { id: `${frame.id}-title` })}
+          ref={frame.heading}
+          tabIndex={-1}
+          className={cx('title')}
+        >
           {title}
         </Heading>
         {description ? <p className={cx('description')}>{description}</p> : null}
@@ -110,7 +119,7 @@ export function FormFrame(props: {
             {frame.pending ? pendingLabel : props.submitLabel}
           </button>
         </div>
-        {props.footer}
+        {props.footer ? <div data-pk-part="form-footer">{props.footer}</div> : null}
         <LiveStatus>{frame.pending ? pendingLabel : ''}</LiveStatus>
       </form>
     </div>

@@ -1,6 +1,6 @@
+import { SignUpForm } from '../lazy/sign-up-dialog';
 import { LoadFailed } from '../profile/load-failed';
 import { useProfile } from '../profile/use-profile';
-import { SignUpWithBackground } from '../sign-up/sign-up-with-background';
 import type { ProfileGateProps } from '../types/gate-props';
 
 /** @internal The `requireProfile` half of `AuthGate`, loaded when a signed-in person reaches it. */
@@ -8,9 +8,7 @@ export function ProfileGate(props: ProfileGateProps) {
   const { status } = useProfile();
   if (status === 'ready') return props.children;
   if (status === 'missing') {
-    return (
-      props.fallback ?? <SignUpWithBackground {...props.appearance} questionnaire={props.questionnaire} />
-    );
+    return props.fallback ?? <SignUpForm {...props.appearance} questionnaire={props.questionnaire} />;
   }
   if (status === 'error') return <LoadFailed {...props.appearance} />;
   return props.loading;

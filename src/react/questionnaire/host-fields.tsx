@@ -219,7 +219,7 @@ function OtherText(props: {
   cx: Cx;
 }) {
   return (
-    <div className={props.cx('field')}>
+    <div className={props.cx('field')} data-pk-part="other">
       <label htmlFor={props.id} className={props.cx('label')}>
         {props.label}
       </label>

@@ -14,7 +14,7 @@ export function MultiQuestion(props: QuestionProps) {
   return (
     <OptionGroup {...props} type="checkbox" options={asIs(question.options)}>
       {question.allowOther ? (
-        <div className={cx('field')}>
+        <div className={cx('field')} data-pk-part="other">
           <label htmlFor={otherId} className={cx('label')}>
             {t('field.other', { field: questionLabel(question, t).toLowerCase() })}
           </label>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { EMAIL_PATTERN } from '../context/auth-call';
 import { useAppearance } from '../context/use-appearance';
+import { cardByDefault } from '../elements/card-by-default';
 import { TextField } from '../elements/field';
 import { FormFrame, useFormFrame } from '../elements/form-frame';
 import { recoveryMessages } from '../localization/en/recovery-messages';
@@ -23,10 +24,14 @@ export function ForgotPassword({
   autoFocus,
   ...appearance
 }: ForgotPasswordProps) {
-  const { context, t, cx, rootProps, level } = useAppearance('ForgotPassword', appearance, [
-    recoveryMessages,
-    signInMessages,
-  ]);
+  const {
+    context,
+    t,
+    cx,
+    rootProps: own,
+    level,
+  } = useAppearance('ForgotPassword', appearance, [recoveryMessages, signInMessages]);
+  const rootProps = cardByDefault(own, appearance, context);
   const frame = useFormFrame(autoFocus);
   const [error, setError] = useState<{ email?: string; form?: string }>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -69,6 +74,7 @@ export function ForgotPassword({
       cx={cx}
       rootProps={rootProps}
       level={level}
+      part="auth"
       title={title ?? t('forgot.title')}
       description={t('forgot.description')}
       onSubmit={submit}

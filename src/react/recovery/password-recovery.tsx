@@ -1,5 +1,6 @@
 import type { PasswordRecoveryProps } from '../types/recovery-props';
 import { ForgotPassword } from './forgot-password';
+import { forgetResetLink } from './reset-link';
 import { ResetPassword } from './reset-password';
 
 /**
@@ -7,13 +8,18 @@ import { ResetPassword } from './reset-password';
  * a reset link opens starts at `reset`; "Sign in" goes back to the sign-in form.
  */
 export function PasswordRecovery({ appearance, view, setView }: PasswordRecoveryProps) {
+  // Leaving the reset, the address forgets its link: signing in and out later shows the sign-in, not it.
+  const leave = (next: 'signIn' | 'forgot') => {
+    forgetResetLink();
+    setView(next);
+  };
   return view === 'forgot' ? (
-    <ForgotPassword {...appearance} autoFocus onSwitchToSignIn={() => setView('signIn')} />
+    <ForgotPassword {...appearance} autoFocus onSwitchToSignIn={() => leave('signIn')} />
   ) : (
     <ResetPassword
       {...appearance}
-      onSwitchToSignIn={() => setView('signIn')}
-      onRequestNewLink={() => setView('forgot')}
+      onSwitchToSignIn={() => leave('signIn')}
+      onRequestNewLink={() => leave('forgot')}
     />
   );
 }

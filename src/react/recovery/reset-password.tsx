@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { headingTag, useAppearance } from '../context/use-appearance';
+import { cardByDefault } from '../elements/card-by-default';
 import { TextField } from '../elements/field';
 import { FormFrame, useFormFrame } from '../elements/form-frame';
 import { recoveryFeedbackMessages } from '../localization/en/recovery-feedback-messages';
@@ -29,17 +30,29 @@ export function ResetPassword({
   autoFocus,
   ...appearance
 }: ResetPasswordProps) {
-  const { context, t, cx, rootProps, level } = useAppearance('ResetPassword', appearance, [
+  const {
+    context,
+    t,
+    cx,
+    rootProps: own,
+    level,
+  } = useAppearance('ResetPassword', appearance, [
     recoveryFeedbackMessages,
     recoveryMessages,
     signInMessages,
   ]);
+  const rootProps = cardByDefault(own, appearance, context);
   const Heading = headingTag(level);
   const [link] = useState(() => (tokenProp ? { token: tokenProp } : readResetLink()));
   const token = tokenProp ?? link.token;
   const [state, setState] = useState<State>(() =>
     token ? { kind: 'form' } : { kind: 'dead', code: link.error ? 'INVALID_TOKEN' : 'RESET_TOKEN_MISSING' },
   );
+  // A dead link read from the address leaves it at once: its error is nobody else's (the sign-in's social
+  // buttons read `?error=`), and the page, once left, opens on the sign-in again rather than here.
+  useEffect(() => {
+    if (!tokenProp && !link.token) forgetResetLink();
+  }, [tokenProp, link]);
   const [errors, setErrors] = useState<{ password?: string; form?: string }>({});
   // The heading's focus follows the state, below, rather than the frame's autoFocus.
   const frame = useFormFrame();
@@ -102,7 +115,7 @@ export function ResetPassword({
 
   if (state.kind === 'dead') {
     return (
-      <div {...rootProps}>
+      <div {...rootProps} data-pk-part="auth">
         <section className={cx('form')} aria-labelledby={`${id}-title`} data-pk-state="dead">
           {headingNode(t('reset.invalidTitle'))}
           <p role="alert" className={cx('alert')}>
@@ -121,7 +134,7 @@ export function ResetPassword({
 
   if (state.kind === 'done') {
     return (
-      <div {...rootProps}>
+      <div {...rootProps} data-pk-part="auth">
         <section className={cx('form')} aria-labelledby={`${id}-title`} data-pk-state="done">
           {headingNode(t('reset.doneTitle'))}
           <p role="status" className={cx('description')}>
@@ -139,11 +152,28 @@ export function ResetPassword({
       cx={cx}
       rootProps={rootProps}
       level={level}
+      part="auth"
       title={title ?? t('reset.title')}
+      description={title === undefined ? t('reset.description') : undefined}
       onSubmit={submit}
       alert={errors.form}
       submitLabel={t('reset.submit')}
       pendingLabel={t('reset.submitting')}
+      footer={
+        onSwitchToSignIn || signInHref ? (
+          <p className={cx('description')}>
+            {onSwitchToSignIn ? (
+              <button type="button" className={cx('linkButton')} onClick={onSwitchToSignIn}>
+                {t('forgot.toSignIn')}
+              </button>
+            ) : (
+              <a className={cx('linkButton')} href={signInHref}>
+                {t('forgot.toSignIn')}
+              </a>
+            )}
+          </p>
+        ) : null
+      }
     >
       {/* For password managers, which attach a new password to a username field (hidden, and empty here). */}
       <input type="text" name="username" autoComplete="username" hidden readOnly value="" />

@@ -2,10 +2,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { EMAIL_PATTERN, failureText } from '../context/auth-call';
 import { PAGE_MARKER } from '../context/page-marker';
 import { useAppearance } from '../context/use-appearance';
+import { cardByDefault } from '../elements/card-by-default';
 import { TextField } from '../elements/field';
 import { FormFrame, useFormFrame } from '../elements/form-frame';
 import { SocialButtons } from '../lazy/parts';
 import { signInMessages } from '../localization/en/sign-in-messages';
+import type { InDialog } from '../types/profile-props';
 import type { SignInProps } from '../types/sign-in-props';
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -20,9 +22,11 @@ export function SignIn({
   title,
   autoFocus,
   socialProviders,
+  TitleTag,
   ...appearance
-}: SignInProps) {
-  const { context, t, cx, rootProps, level } = useAppearance('SignIn', appearance, [signInMessages]);
+}: SignInProps & Pick<InDialog, 'TitleTag'>) {
+  const { context, t, cx, rootProps: own, level } = useAppearance('SignIn', appearance, [signInMessages]);
+  const rootProps = cardByDefault(own, appearance, context);
   const providers = socialProviders ?? context.socialProviders ?? [];
   const frame = useFormFrame(autoFocus);
   const { id } = frame;
@@ -65,7 +69,10 @@ export function SignIn({
       cx={cx}
       rootProps={rootProps}
       level={level}
+      part="auth"
       title={title ?? t('signIn.title')}
+      description={title === undefined ? t('signIn.description') : undefined}
+      TitleTag={TitleTag}
       onSubmit={submit}
       alert={errors.form}
       submitLabel={t('signIn.submit')}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { headingTag, useAppearance } from '../context/use-appearance';
+import { cardByDefault } from '../elements/card-by-default';
 import { srOnly } from '../elements/field';
 import { HostQuestions, HostReview } from '../lazy/host-parts';
 import { CheckInbox, Review } from '../lazy/parts';
@@ -31,7 +32,14 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
     resendCooldown = 60,
     ...appearance
   } = props;
-  const { context, t, cx, rootProps, level } = useAppearance('SignUpWithBackground', appearance, formText);
+  const {
+    context,
+    t,
+    cx,
+    rootProps: own,
+    level,
+  } = useAppearance('SignUpWithBackground', appearance, formText);
+  const rootProps = cardByDefault(own, appearance, context);
   const inDialog = Close !== undefined;
   const id = useId();
   const providers = socialProviders ?? context.socialProviders ?? [];
@@ -76,7 +84,7 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
       {/* In a dialog the title keeps the id the dialog is labelled by. */}
       <Title
         {...(inDialog ? {} : { id: `${id}-title` })}
-        ref={finished ? flow.heading : undefined}
+        ref={finished ? flow.resultHeading : undefined}
         tabIndex={finished ? -1 : undefined}
         className={cx('title')}
       >
@@ -103,6 +111,15 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
     </div>
   );
 
+  // Only where the account is made: a returning person notices at the first step.
+  const toSignIn =
+    onSwitchToSignIn && signingUp && step === 'account' ? (
+      <p className={cx('description')}>
+        <button type="button" className={cx('linkButton')} onClick={onSwitchToSignIn}>
+          {t('signUp.toSignIn')}
+        </button>
+      </p>
+    ) : null;
   const body = finished ? (
     <>
       <p className={cx('status')} data-state={phase === 'done' ? 'saved' : undefined}>
@@ -113,6 +130,13 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
       {Close ? (
         <div className={cx('footer')}>
           <Close className={cx('button')}>{t('signUp.done')}</Close>
+        </div>
+      ) : flow.held ? (
+        // In a gate: its content shows once the person has read this.
+        <div className={cx('actions')}>
+          <button type="button" className={cx('button')} onClick={flow.proceed}>
+            {t('signUp.continue')}
+          </button>
         </div>
       ) : null}
     </>
@@ -180,14 +204,9 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
           {flow.formError}
         </p>
       ) : null}
-      {onSwitchToSignIn && signingUp ? (
-        <p className={cx('description')}>
-          <button type="button" className={cx('linkButton')} onClick={onSwitchToSignIn}>
-            {t('signUp.toSignIn')}
-          </button>
-        </p>
-      ) : null}
       <div className={cx(inDialog ? 'footer' : 'actions')}>
+        {/* In a dialog the way to the sign-in shares the footer, on the start side. */}
+        {inDialog ? toSignIn : null}
         {index > 0 && phase !== 'saveFailed' ? (
           <button type="button" className={cx('secondaryButton')} disabled={pending} onClick={flow.back}>
             {t('signUp.back')}
@@ -209,6 +228,8 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
           </button>
         )}
       </div>
+      {/* Below the button, as the sign-in's "New here?" is. */}
+      {inDialog ? null : toSignIn}
     </form>
   );
 
@@ -237,5 +258,11 @@ export function SignUpFlow(props: SignUpFormProps & { onClaim: () => void }) {
         </p>
       </>
     );
-  return inDialog ? content : <div {...rootProps}>{content}</div>;
+  return inDialog ? (
+    content
+  ) : (
+    <div {...rootProps} data-pk-part="sign-up">
+      {content}
+    </div>
+  );
 }

@@ -2,11 +2,10 @@ import { cloneElement, isValidElement, useRef, useState } from 'react';
 import { useAppearance } from '../context/use-appearance';
 import { useSession } from '../context/use-session';
 import { useResolvedNode } from '../elements/resolved-node';
-import { DialogFrame, preloadDialog } from '../lazy/parts';
+import { preloadSignUpDialog, SignUpInDialog } from '../lazy/sign-up-dialog';
 import { formText } from '../localization/en/form-messages';
 import { useProfile } from '../profile/use-profile';
 import type { SignUpWithBackgroundProps } from '../types/sign-up-props';
-import { SignUpForm } from './sign-up-form';
 
 /**
  * Email and password sign-up followed by the software and hardware background questionnaire:
@@ -15,7 +14,8 @@ import { SignUpForm } from './sign-up-form';
  * the trigger on close); the dialog's code loads when the person reaches for the trigger.
  */
 export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
-  const { mode = 'inline', open, defaultOpen = false, onOpenChange, ...rest } = props;
+  // Only the dialog: the inline sign-up is the form alone (lazy/forms.tsx picks).
+  const { mode: _mode, open, defaultOpen = false, onOpenChange, ...rest } = props;
   const trigger = useResolvedNode(props.trigger);
   const { context, t, cx, rootProps, lang } = useAppearance('SignUpWithBackground', rest, formText);
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
@@ -23,7 +23,6 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
   const triggerRef = useRef<HTMLElement>(null);
   const { user } = useSession();
   const { status } = useProfile();
-  if (mode !== 'dialog') return <SignUpForm {...rest} />;
   const isOpen = open ?? ownOpen;
   const edit = rest.whenProfileExists === 'edit';
   const hasProfile = user !== null && status === 'ready';
@@ -33,7 +32,7 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
     if (open === undefined) setOwnOpen(next);
     onOpenChange?.(next);
   };
-  const preload = () => void preloadDialog();
+  const preload = () => void preloadSignUpDialog();
   const triggerElement = isValidElement(trigger) ? (
     trigger
   ) : (
@@ -70,20 +69,19 @@ export function SignUpWithBackground(props: SignUpWithBackgroundProps) {
         },
       })}
       {wanted || isOpen ? (
-        <DialogFrame
-          open={isOpen}
-          onOpenChange={setOpen}
-          returnFocus={() => triggerRef.current?.focus()}
-          className={cx('root', cx('dialog'))}
-          overlayClassName={cx('overlay')}
-          theme={rootProps['data-pk-theme']}
-          lang={lang}
-          container={context.portalContainer}
-        >
-          {(parts) => (
-            <SignUpForm {...rest} TitleTag={parts.Title} Close={parts.Close} corner={parts.CornerClose} />
-          )}
-        </DialogFrame>
+        <SignUpInDialog
+          frame={{
+            open: isOpen,
+            onOpenChange: setOpen,
+            returnFocus: () => triggerRef.current?.focus(),
+            className: cx('root', cx('dialog')),
+            overlayClassName: cx('overlay'),
+            theme: rootProps['data-pk-theme'],
+            lang,
+            container: context.portalContainer,
+          }}
+          form={rest}
+        />
       ) : null}
     </>
   );

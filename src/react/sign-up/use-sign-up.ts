@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { isProfileKitError } from '../../client/errors';
 import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import { type AuthFailure, callAuth, failureText } from '../context/auth-call';
+import { InGate } from '../context/in-gate';
 import type { ProfileKitContextValue } from '../context/provider';
 import { useSession } from '../context/use-session';
 import { useFocusFirstInvalid } from '../elements/field';
@@ -53,6 +54,7 @@ export function useSignUp(options: SignUpOptions) {
     onClaim,
   } = options;
   const { user, isPending } = useSession();
+  const inGate = useContext(InGate);
   const [createdUser, setCreatedUser] = useState<SessionUser | null>(null);
   const withAccount = !user || createdUser !== null;
   const { questions, form, host } = useQuestionnaireForm<SignUpValues>(
@@ -82,7 +84,14 @@ export function useSignUp(options: SignUpOptions) {
   const [announcement, setAnnouncement] = useState('');
   const busy = useRef(false);
   const hold = useRef<(() => void) | null>(null);
+  const [held, setHeld] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // A ref of its own: the step's heading, going away as the result's comes, would otherwise clear a shared
+  // one after it is set (Preact detaches after attaching).
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  // Set with the result: focus goes to its heading once it is rendered. A ref apart from `moved`, as an
+  // effect of an earlier render may run in between (Preact runs effects after paint).
+  const toResult = useRef(false);
   const moved = useRef(autoFocus);
   const { container, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
   // The address waiting for its link: state for the screen, ref for the draft (written before a render).
@@ -154,7 +163,12 @@ export function useSignUp(options: SignUpOptions) {
   }, [phase, user]);
 
   useEffect(() => {
-    if (moved.current) {
+    if (toResult.current) {
+      if (!resultHeading.current) return;
+      toResult.current = false;
+      moved.current = false;
+      resultHeading.current.focus();
+    } else if (moved.current) {
       moved.current = false;
       heading.current?.focus();
     }
@@ -193,6 +207,16 @@ export function useSignUp(options: SignUpOptions) {
   function release() {
     hold.current?.();
     hold.current = null;
+    setHeld(false);
+  }
+
+  /**
+   * In a gate's fallback the result stays on screen until the person continues: the gate keeps it rather
+   * than swapping to its content under them (the hold ends with `proceed`, or when the form goes away).
+   */
+  function keepResult() {
+    if (inGate && hold.current) setHeld(true);
+    else release();
   }
 
   async function finish(values: SignUpValues) {
@@ -260,18 +284,18 @@ export function useSignUp(options: SignUpOptions) {
       const answers = host && (await loadHostQuestions()).hostWrite(host, values, questions).answers;
       const profile = await store.put(answers ? { ...input, answers } : input, { ifNoneMatch: true });
       if (persistDraft) writeDraft(draftKey, null);
-      moved.current = true;
+      toResult.current = true;
       setPhase('done');
       setAnnouncement(t(createdUser || !user || inbox ? 'signUp.success' : 'signUp.successProfile'));
       onSuccess?.({ user: account, profile });
-      release();
+      keepResult();
     } catch (error) {
       const code = isProfileKitError(error) ? error.code : 'UNKNOWN_ERROR';
       if (code === 'PROFILE_VERSION_CONFLICT') {
-        moved.current = true;
+        toResult.current = true;
         setPhase('exists');
         setAnnouncement(t('signUp.profileExists'));
-        release();
+        keepResult();
       } else {
         setPhase('saveFailed');
         setFormError(t('signUp.saveFailed', { reason: errorText(t, code) }));
@@ -309,8 +333,10 @@ export function useSignUp(options: SignUpOptions) {
     inbox,
     withAccount,
     createdUser,
-    /** The heading that takes focus on each new step and on the result. */
+    /** The heading that takes focus on each new step. */
     heading,
+    /** The result's heading, which takes focus when the sign-up is done. */
+    resultHeading,
     container,
     /** What a followed verification link brought back; undefined until read. */
     link,
@@ -319,6 +345,9 @@ export function useSignUp(options: SignUpOptions) {
     pending: phase === 'submitting' || phase === 'saving' || phase === 'inbox',
     madeAccount: !user || createdUser !== null || inbox !== null,
     finished: phase === 'done' || phase === 'exists',
+    /** The result holds a gate's content back until the person continues. */
+    held,
+    proceed: release,
     onSubmit(event: { preventDefault(): void }) {
       if (step !== 'review') {
         event.preventDefault();

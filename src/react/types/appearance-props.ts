@@ -44,8 +44,10 @@ export interface AppearanceProps {
   /** `auto` follows the system setting. Default `auto`. */
   theme?: 'auto' | 'light' | 'dark';
   /**
-   * `plain` (default): no padding and no background, so the widget lines up with your content. `card`: a
-   * padded surface with a border that reads right on light and dark pages.
+   * `plain`: no padding and no background, so the widget lines up with your content. `card`: a padded
+   * surface with a border that reads right on light and dark pages. Default `plain`, but `card` for the
+   * forms that stand on their own (`SignIn`, `ForgotPassword`, `ResetPassword`, the inline
+   * `SignUpWithBackground`), centred in the space they are given.
    */
   appearance?: 'plain' | 'card';
   /** Leaves out every `pk-` class, so only your `classNames` apply. */

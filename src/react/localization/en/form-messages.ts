@@ -47,6 +47,7 @@ export const formMessages = {
   'signUp.doneTitle': 'Welcome aboard',
   'signUp.doneProfileTitle': 'Background saved',
   'signUp.done': 'Done',
+  'signUp.continue': 'Continue',
   'signUp.existsTitle': 'Your background is already saved',
   'signUp.profileExists': 'This account already has a saved background; it was kept as it is.',
   'signUp.editTrigger': 'Edit your background',

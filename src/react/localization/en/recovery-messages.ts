@@ -11,6 +11,7 @@ export const recoveryMessages = {
   'forgot.sendAgain': 'Send another link',
   'forgot.toSignIn': 'Back to sign in',
   'reset.title': 'Choose a new password',
+  'reset.description': 'Choose a password you do not use on any other site.',
   'reset.password': 'New password',
   'reset.passwordHint': 'At least {min} characters.',
   'reset.tooShort': 'Use at least {min} characters.',

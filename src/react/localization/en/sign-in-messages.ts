@@ -4,6 +4,7 @@
  */
 export const signInMessages = {
   'signIn.title': 'Sign in',
+  'signIn.description': 'Welcome back. Sign in to continue.',
   'signIn.email': 'Email',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
