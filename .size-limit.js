@@ -109,7 +109,8 @@ const lines = [
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 18.37 kB.
     // And the gate's content focused when it has nothing focusable (its start, made focusable): 18.47 kB.
-    limit: '18.5 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 18.53 kB.
+    limit: '18.6 kB',
     ...common,
   },
   {
@@ -131,7 +132,8 @@ const lines = [
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 22.12 kB.
     // And the gate's content focused when it has nothing focusable (its start, made focusable): 22.23 kB.
-    limit: '22.3 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 22.28 kB.
+    limit: '22.35 kB',
     ...common,
   },
   {
@@ -181,7 +183,8 @@ const lines = [
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 55.13 kB.
     // And the gate's content focused when it has nothing focusable (its start, made focusable): 55.28 kB.
-    limit: '55.35 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 55.36 kB.
+    limit: '55.45 kB',
     ...common,
   },
   {
@@ -207,7 +210,8 @@ const lines = [
     // 2026-12-07, the finished account surfaces (sign-in and reset forms as cards with a subtitle and a
     // footer, the gate's result held until Continue, focus placed in the content it opens): 70.46 kB.
     // And the gate's content focused when it has nothing focusable (its start, made focusable): 70.63 kB.
-    limit: '70.7 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 70.69 kB.
+    limit: '70.8 kB',
     ...common,
   },
   {
@@ -259,7 +263,8 @@ const lines = [
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 19.94 kB.
     // And the gate's content focused when it has nothing focusable (its start, made focusable): 20.04 kB.
-    limit: '20.1 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 20.11 kB.
+    limit: '20.2 kB',
     ...common,
   },
   {
@@ -350,7 +355,8 @@ export const embed = [
     // Then the sign-up's form apart from its dialog's trigger: the page loads the trigger alone, and the
     // form (react-hook-form, zod, the questionnaire) comes with the dialog on first open. 61.26 kB in 37
     // files, within the 80 kB budget; the guard holds the measurement.
-    limit: '61.3 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 61.31 kB.
+    limit: '61.4 kB',
   },
   {
     name: 'Embed page above once the sign-up dialog is open (Radix Dialog loads on first open)',
@@ -363,7 +369,8 @@ export const embed = [
     // footer, the gate's result held until Continue, focus placed in the content it opens): 98.31 kB.
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 99.64 kB.
-    limit: '99.7 kB',
+    // Loading states and a shadow host's lost focus told apart from content and from focus moved: 99.70 kB.
+    limit: '99.8 kB',
   },
   {
     name: 'Embed page: <profilekit-auth-gate> for a signed-in visitor (no form code)',

@@ -9,7 +9,7 @@ export const ar: ProfileKitLocale = {
   messages: {
     loading: 'جارٍ التحميل…',
     'signIn.title': 'تسجيل الدخول',
-    'signIn.description': 'مرحبًا بعودتك. سجّل الدخول للمتابعة.',
+    'signIn.description': 'سجّل الدخول للمتابعة.',
     'signIn.email': 'البريد الإلكتروني',
     'signIn.password': 'كلمة المرور',
     'signIn.submit': 'تسجيل الدخول',

@@ -7,7 +7,7 @@ export const de: ProfileKitLocale = {
   messages: {
     loading: 'Wird geladen …',
     'signIn.title': 'Anmelden',
-    'signIn.description': 'Willkommen zurück. Melden Sie sich an, um fortzufahren.',
+    'signIn.description': 'Melden Sie sich an, um fortzufahren.',
     'signIn.email': 'E-Mail-Adresse',
     'signIn.password': 'Passwort',
     'signIn.submit': 'Anmelden',

@@ -7,7 +7,7 @@ export const es: ProfileKitLocale = {
   messages: {
     loading: 'Cargando…',
     'signIn.title': 'Iniciar sesión',
-    'signIn.description': 'Te damos la bienvenida de nuevo. Inicia sesión para continuar.',
+    'signIn.description': 'Inicia sesión para continuar.',
     'signIn.email': 'Correo electrónico',
     'signIn.password': 'Contraseña',
     'signIn.submit': 'Iniciar sesión',

@@ -7,7 +7,7 @@ export const fr: ProfileKitLocale = {
   messages: {
     loading: 'Chargement…',
     'signIn.title': 'Se connecter',
-    'signIn.description': 'Bon retour parmi nous. Connectez-vous pour continuer.',
+    'signIn.description': 'Connectez-vous pour continuer.',
     'signIn.email': 'Adresse e-mail',
     'signIn.password': 'Mot de passe',
     'signIn.submit': 'Se connecter',

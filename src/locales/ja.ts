@@ -7,7 +7,7 @@ export const ja: ProfileKitLocale = {
   messages: {
     loading: '読み込み中…',
     'signIn.title': 'ログイン',
-    'signIn.description': 'おかえりなさい。続けるにはサインインしてください。',
+    'signIn.description': '続けるにはサインインしてください。',
     'signIn.email': 'メールアドレス',
     'signIn.password': 'パスワード',
     'signIn.submit': 'ログイン',

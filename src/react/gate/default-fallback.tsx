@@ -64,17 +64,23 @@ function focusWhatReplaces(marker: HTMLSpanElement | null) {
   return () => {
     if (!parent) return;
     let observer: MutationObserver | undefined;
+    const root = parent.getRootNode();
     const attempt = () => {
-      const active = document.activeElement;
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      // Focus is lost when it is on <body>, or still on this shadow root's host, the form inside it gone.
+      const lost =
+        !active || active === document.body || (root instanceof ShadowRoot && active === root.host);
       // Someone moved focus on purpose, or the whole page changed: nothing to do.
-      if ((active && active !== document.body) || !parent.isConnected) return true;
+      if (!lost || !parent.isConnected) return true;
       let first: HTMLElement | undefined;
       for (let node = before ? before.nextSibling : parent.firstChild; node; node = node.nextSibling) {
         // In a shadow root the content is the host page's own, slotted in.
         const found = node instanceof HTMLSlotElement ? node.assignedElements({ flatten: true }) : [node];
         for (const element of found) {
           // A loading state is not the content yet.
-          if (!(element instanceof HTMLElement) || element.closest('[role="status"]')) continue;
+          if (!(element instanceof HTMLElement) || element.closest('[aria-busy="true"], [role="status"]'))
+            continue;
           first ??= element;
           const target = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
           if (target) return focusOn(target);

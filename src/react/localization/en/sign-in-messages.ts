@@ -4,7 +4,7 @@
  */
 export const signInMessages = {
   'signIn.title': 'Sign in',
-  'signIn.description': 'Welcome back. Sign in to continue.',
+  'signIn.description': 'Sign in to your account to continue.',
   'signIn.email': 'Email',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
