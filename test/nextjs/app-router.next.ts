@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullJourney, newEmail, PASSWORD, signUpWithPointer } from '../e2e/journey';
+import { continueAfterSignUp, fullJourney, newEmail, PASSWORD, signUpWithPointer } from '../e2e/journey';
 import { ARTIFACTS, launchBrowser, openPage } from '../e2e/support';
 import { APP_DIR, type NextServer, nextEnv, runNext, scratchDatabase, startNext } from './next-app';
 
@@ -132,6 +132,7 @@ describe('next build and next start', () => {
     const { page, errors, context } = await openPage(browser);
     await page.goto(`${app.origin}/profile`);
     await signUpWithPointer(page, newEmail());
+    await continueAfterSignUp(page);
     await page.getByText(CONTENT).waitFor();
 
     // The HTML itself, as the server sends it with the session cookie.
@@ -165,6 +166,7 @@ describe('next build and next start', () => {
     const email = newEmail();
     await page.goto(`${app.origin}/profile`);
     await signUpWithPointer(page, email);
+    await continueAfterSignUp(page);
     await page.getByText(CONTENT).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     // Leaving before the sign-out has answered would cancel it and keep the session.
