@@ -8,6 +8,9 @@ import { preloadDialog } from './parts';
 
 export const preloadSignUpForm = () => import('../sign-up/sign-up-form');
 
+/** Starts loading the dialog and the form, before the person asks for them. */
+export const preloadSignUpDialog = () => Promise.all([preloadDialog(), preloadSignUpForm()]);
+
 /** @internal The sign-up shown inline (in a page, a gate, the profile gate). */
 export const SignUpForm = /* @__PURE__ */ onDemand<SignUpFormProps>('SignUpForm', () =>
   preloadSignUpForm().then((m) => m.SignUpForm),
@@ -25,7 +28,7 @@ export interface SignUpInDialogProps {
 export const SignUpInDialog = /* @__PURE__ */ onDemand<SignUpInDialogProps>(
   'SignUpInDialog',
   async () => {
-    const [{ DialogFrame }, { SignUpForm: Form }] = await Promise.all([preloadDialog(), preloadSignUpForm()]);
+    const [{ DialogFrame }, { SignUpForm: Form }] = await preloadSignUpDialog();
     const InDialog: ComponentType<SignUpInDialogProps> = ({ frame, form }) => (
       <DialogFrame {...frame}>
         {(parts) => <Form {...form} TitleTag={parts.Title} Close={parts.Close} corner={parts.CornerClose} />}
@@ -35,6 +38,3 @@ export const SignUpInDialog = /* @__PURE__ */ onDemand<SignUpInDialogProps>(
   },
   () => null,
 );
-
-/** Starts loading the dialog and the form, before the person asks for them. */
-export const preloadSignUpDialog = () => Promise.all([preloadDialog(), preloadSignUpForm()]);
