@@ -30,6 +30,39 @@ export function refuseUnstorableText(ctx: { body?: unknown; query?: unknown }): 
   });
 }
 
+/** The fields better-auth redirects a browser to, in a query or a body. */
+const REDIRECTS = ['callbackURL', 'errorCallbackURL', 'newUserCallbackURL', 'redirectTo'];
+
+/** True for what better-auth can redirect to: a path from the root, or an absolute URL. */
+function redirectable(value: string): boolean {
+  if (value.startsWith('/')) {
+    if (value.startsWith('//') || value.startsWith('/\\')) return false;
+    return URL.canParse(value, 'https://profilekit.invalid');
+  }
+  return URL.canParse(value);
+}
+
+/**
+ * Refuses, before better-auth reads it, a redirect target that is neither a path from the root nor an
+ * absolute URL: 400 `INVALID_CALLBACK_URL` naming the field. better-auth's origin check refuses most of
+ * them, but where it is off (under `NODE_ENV=test`) or lets one through, building the redirect throws and
+ * the client got a 500.
+ */
+export function refuseMalformedRedirect(ctx: { body?: unknown; query?: unknown }): void {
+  for (const source of [ctx.query, ctx.body]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const field of REDIRECTS) {
+      const value = (source as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || value === '' || redirectable(value)) continue;
+      throw new APIError('BAD_REQUEST', {
+        code: 'INVALID_CALLBACK_URL',
+        message: `${field} must be a path from the root or an absolute URL`,
+        field,
+      });
+    }
+  }
+}
+
 /**
  * A database failure a client's input caused, as a 400 with a code: a data exception (SQLSTATE class 22:
  * bad encoding, a value out of range or of the wrong form) or an integrity violation a request can cause

@@ -7,7 +7,7 @@ import {
   changeEmailOption,
   type ProfileKitAccountSettingsOptions,
 } from './account-settings';
-import { refuseUnstorableText } from './auth-input';
+import { refuseMalformedRedirect, refuseUnstorableText } from './auth-input';
 import { ipAddressOptions, proxySetting, TRUST_PROXY_SETTING, type TrustProxy } from './client-address';
 import { deletionDatabaseHooks } from './deletion';
 import { lifecycleHooks } from './lifecycle';
@@ -95,6 +95,7 @@ function composeHooks(
     const named = nameRule(ctx);
     // After the name rule, which names its own field's problems.
     refuseUnstorableText(ctx);
+    refuseMalformedRedirect(ctx);
     const host = await runHostHook(hooks?.before, ctx);
     const result = host ?? named;
     if (!proceeds(result)) return result;

@@ -92,6 +92,39 @@ describe('given a NUL byte where the database stores or looks up text', () => {
   });
 });
 
+describe('given a redirect target that is neither a path from the root nor an absolute URL', () => {
+  it.each(['evil', ']^ZH|S:- 8T@Ize${?/_ |fe', '//evil.example/x', '/\\evil.example'])(
+    'the verification link with callbackURL %j answers 400 INVALID_CALLBACK_URL, not 500',
+    async (callbackURL) => {
+      const query = new URLSearchParams({ token: 'not-a-token', callbackURL });
+      const response = await server.app.request(`/api/auth/verify-email?${query}`, {
+        headers: { origin: ORIGIN },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'INVALID_CALLBACK_URL', field: 'callbackURL' });
+    },
+  );
+
+  it('a sign-in names errorCallbackURL when that is the malformed one', async () => {
+    const response = await post('/sign-in/social', {
+      provider: 'github',
+      callbackURL: '/ok',
+      errorCallbackURL: 'no-slash',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ field: 'errorCallbackURL' });
+  });
+
+  it('a path from the root still gets its redirect, with the error appended', async () => {
+    const query = new URLSearchParams({ token: 'not-a-token', callbackURL: '/welcome?from=mail#top' });
+    const response = await server.app.request(`/api/auth/verify-email?${query}`, {
+      headers: { origin: ORIGIN },
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/welcome?from=mail&error=INVALID_TOKEN#top');
+  });
+});
+
 /** The fields better-auth's endpoints read, each given hostile text or a wrong type. */
 const FIELDS = [
   'email',
