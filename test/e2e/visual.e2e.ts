@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiServer,
   ARTIFACTS,
@@ -20,10 +21,16 @@ import {
  * Visual regression: every story in the light and the dark theme at desktop and phone width, and the example
  * pages, compared in Chromium with the committed baselines in test/visual. A change of look is a reviewed
  * update of those files: `UPDATE_SCREENSHOTS=1 npm run test:visual` writes them. A missing baseline fails.
+ *
+ * The same pass checks the static Storybook in a real browser: at desktop width, in both themes, every story
+ * renders with the mock backend in a service worker, its play function finishes, nothing is logged as an
+ * error, and axe finds nothing, colour contrast included (which jsdom cannot check). One visit of each story
+ * serves both, so the stories are loaded once per look, not once per look and once more per check.
  */
 
 const BASELINES = join(ROOT, 'test/visual');
 const DIFFS = join(ARTIFACTS, 'visual-diff');
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 /** `VISUAL_FILTER=usermenu` compares (or updates) only the pictures whose name matches. */
 const FILTER = new RegExp(process.env.VISUAL_FILTER ?? '');
@@ -33,16 +40,23 @@ const THRESHOLD = 0.1;
 /** Text that changes by the second (the resend countdown) or the minute (a session's last activity): masked. */
 const COUNTDOWN = '[data-pk-part="countdown"], [data-pk-part="session"] .pk-description';
 const MAX_DIFF_RATIO = 0.001;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Stories whose whole page is also saved to e2e-artifacts/screenshots, for a reviewer to look at. */
+const SAVED = new Set(['Empty', 'Prefilled', 'Signed Out', 'Dialog']);
 
 /**
- * Takes out what changes between two runs of the same look: motion, the caret, the pointer's hover, and focus
- * rings (whether Chromium draws one after a scripted click or focus depends on timing). Focus styles are
+ * Takes out what changes between two runs of the same look: motion, the caret, the pointer's hover, focus
+ * rings (whether Chromium draws one after a scripted click or focus depends on timing), and the width of a
+ * session's masked date and time, which "1:05 PM" and "12:45 PM" would change. Focus styles are
  * covered by the keyboard journeys and axe, not by these pictures.
  */
 const STILL = `*, *::before, *::after {
   animation: none !important; transition: none !important; caret-color: transparent !important;
 }
-*:focus, *:focus-visible, .pk-chip:has(:focus-visible), .pk-chips:focus-within { outline: none !important; }`;
+*:focus, *:focus-visible, .pk-chip:has(:focus-visible), .pk-chips:focus-within { outline: none !important; }
+[data-pk-part="session"] .pk-description {
+  display: inline-block; width: 18em; max-width: 100%; white-space: nowrap; overflow: hidden; vertical-align: top;
+}`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -77,27 +91,91 @@ async function compare(name: string, actual: Buffer): Promise<string | null> {
   return `${name}: ${differing} pixels differ`;
 }
 
+/** axe on the whole story page, as a string per violation (the rules about a page's own landmarks off). */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const run = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run;
+    const result = await run(document, {
+      rules: {
+        region: { enabled: false },
+        'landmark-one-main': { enabled: false },
+        'page-has-heading-one': { enabled: false },
+      },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /**
- * Waits until the page has stopped changing: no request for half a second (code loaded on demand, the mock
- * backend's answers), then the same markup and size over five checks 100 ms apart. On a loaded machine a
- * story's play function can finish before a part it does not look at has loaded; the picture must not.
+ * A page's requests on their way, so that a wait can ask for a quiet network. `forget` leaves out those
+ * already on their way: a story that shows a request that never ends (a loading state) must not hold up
+ * the stories after it in the same page.
+ */
+function watchRequests(page: Page): { open(): number; forget(): void } {
+  const open = new Set<object>();
+  page.on('request', (request) => open.add(request));
+  page.on('requestfinished', (request) => open.delete(request));
+  page.on('requestfailed', (request) => open.delete(request));
+  return { open: () => open.size, forget: () => open.clear() };
+}
+const requestsOf = new WeakMap<Page, ReturnType<typeof watchRequests>>();
+
+/** Quiet for this long (no request on its way, no change of markup) counts as settled. */
+const QUIET_MS = 400;
+
+/**
+ * Waits until the page has stopped changing: no request on its way (code loaded on demand, the mock
+ * backend's answers) and no change to the markup for 400 ms. On a loaded machine a story's play function
+ * can finish before a part it does not look at has loaded; the picture must not. The markup is watched in
+ * the page (a MutationObserver), not compared copy by copy.
  */
 async function settle(page: Page, inFlight: boolean) {
   // A story tagged `in-flight` shows a request on its way, as its play leaves it: shot at once.
   if (inFlight) return;
-  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-  let last = '';
-  let same = 0;
-  for (let i = 0; i < 150 && same < 5; i++) {
-    const now = await page.evaluate((countdown) => {
-      // A countdown ticks every second; its box is masked in the picture and left out here.
-      const body = document.body.cloneNode(true) as HTMLElement;
-      for (const part of body.querySelectorAll(countdown)) part.textContent = '';
-      return `${document.documentElement.scrollHeight}:${body.innerHTML}`;
-    }, COUNTDOWN);
-    same = now === last ? same + 1 : 0;
-    last = now;
-    await page.waitForTimeout(100);
+  const requests = requestsOf.get(page);
+  const open = () => requests?.open() ?? 0;
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    while (open() > 0 && Date.now() < deadline) await page.waitForTimeout(25);
+    const calm = await page.evaluate(
+      ({ countdown, quiet }) =>
+        new Promise<boolean>((resolve) => {
+          // A countdown ticks every second; its box is masked in the picture and its ticks left out here.
+          const ticking = (node: Node) =>
+            (node instanceof Element ? node : node.parentElement)?.closest(countdown) != null;
+          let timer = setTimeout(finish, quiet, true);
+          const observer = new MutationObserver((records) => {
+            if (records.every((r) => ticking(r.target))) return;
+            clearTimeout(timer);
+            timer = setTimeout(finish, quiet, true);
+          });
+          observer.observe(document.documentElement, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+          const cap = setTimeout(finish, 5_000, false);
+          function finish(settled: boolean) {
+            observer.disconnect();
+            clearTimeout(timer);
+            clearTimeout(cap);
+            resolve(settled);
+          }
+        }),
+      { countdown: COUNTDOWN, quiet: QUIET_MS },
+    );
+    if (calm && open() === 0) return;
   }
 }
 
@@ -135,47 +213,116 @@ async function storyArea(page: Page): Promise<Clip> {
   });
 }
 
+/** The phases a story's render ends in. */
+const ENDED = ['completed', 'finished', 'errored', 'aborted'];
+
+/**
+ * Shows a story and returns the phase its render ended in. The first loads the preview; each next one is
+ * rendered in the same preview, as Storybook's own sidebar does (its `setCurrentStory` event), which spares
+ * loading and starting the preview's code for every story. Each story still starts from its persona with
+ * fresh clients and an empty session storage (the preview's loader); the page is scrolled back to the top.
+ * The addon's own axe run is left out (`a11y.manual`): the check below runs axe once, after the picture.
+ */
+async function showStory(page: Page, origin: string, id: string, theme: string): Promise<string> {
+  const inPreview = await page
+    .evaluate(() => '__STORYBOOK_PREVIEW__' in window && '__STORYBOOK_ADDONS_CHANNEL__' in window)
+    .catch(() => false);
+  requestsOf.get(page)?.forget();
+  if (inPreview) {
+    await page.evaluate((id) => {
+      window.scrollTo(0, 0);
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      const channel = (
+        window as unknown as {
+          __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, ...args: unknown[]): void };
+        }
+      ).__STORYBOOK_ADDONS_CHANNEL__;
+      channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+    }, id);
+  } else {
+    await page.goto(`${origin}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme};a11y.manual:!true`);
+  }
+  const phase = await page.waitForFunction(
+    ({ id, ended }) => {
+      const render = (
+        window as unknown as {
+          __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
+        }
+      ).__STORYBOOK_PREVIEW__?.currentRender;
+      const phase = render?.phase ?? '';
+      return render?.id === id && ended.includes(phase) && phase;
+    },
+    { id, ended: ENDED },
+    { timeout: 30_000 },
+  );
+  return String(await phase.jsonValue());
+}
+
 describe('given the static Storybook', () => {
   let storybook: StaticServer;
-  let stories: { id: string; tags?: string[] }[] = [];
+  let stories: { id: string; title: string; name: string; tags?: string[] }[] = [];
   beforeAll(async () => {
     const index = JSON.parse(await readFile(join(ROOT, 'storybook-static/index.json'), 'utf8')) as {
-      entries: Record<string, { id: string; type: string; tags?: string[] }>;
+      entries: Record<string, { id: string; type: string; title: string; name: string; tags?: string[] }>;
     };
     stories = Object.values(index.entries).filter((e) => e.type === 'story');
     storybook = await startStaticServer(join(ROOT, 'storybook-static'));
+    await mkdir(SCREENSHOTS, { recursive: true });
   });
   afterAll(() => storybook?.close());
 
+  it('has stories for every component', () => {
+    const titles = new Set(stories.map((s) => s.title));
+    expect([...titles].sort()).toEqual([
+      'Components/AccountSettings',
+      'Components/AuthGate',
+      'Components/DeleteAccount',
+      'Components/ForgotPassword',
+      'Components/ProfileEditor',
+      'Components/ResetPassword',
+      'Components/SignIn',
+      'Components/SignUpWithBackground',
+      'Components/SocialButtons',
+      'Components/UserMenu',
+      'Locales/Arabic',
+      'Questionnaire/Host questions',
+    ]);
+  });
+
   for (const [device, width] of Object.entries(WIDTHS)) {
     for (const theme of ['light', 'dark'] as const) {
+      // At desktop width each story is also played to its end, checked for errors and run through axe.
+      const checked = device === 'desktop';
       // The four looks are taken side by side, each in a page of its own: most of a picture's time is spent
       // waiting for the story to settle.
-      it.concurrent(`every story looks as its baseline: ${theme}, ${device} (${width}px)`, {
+      it.concurrent(`every story looks as its baseline${checked ? ', plays and passes axe' : ''}: ${theme}, ${device} (${width}px)`, {
         timeout: 900_000,
       }, async ({ expect }) => {
-        const { page, context } = await openPage(browser, {
+        const { page, context, errors } = await openPage(browser, {
           colorScheme: theme,
           viewport: { width, height: 900 },
         });
+        requestsOf.set(page, watchRequests(page));
         const problems: string[] = [];
         for (const story of stories) {
           if (!FILTER.test(`${story.id}--${theme}--${device}`)) continue;
-          await page.goto(
-            `${storybook.origin}/iframe.html?id=${story.id}&viewMode=story&globals=theme:${theme}`,
+          errors.length = 0;
+          const phase = await showStory(page, storybook.origin, story.id, theme);
+          const problem = await compare(
+            `${story.id}--${theme}--${device}`,
+            await shoot(page, storyArea, story.tags?.includes('in-flight')),
           );
-          await page.waitForFunction(
-            () => {
-              const render = (
-                window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }
-              ).__STORYBOOK_PREVIEW__?.currentRender;
-              return ['completed', 'finished', 'errored', 'aborted'].includes(render?.phase ?? '');
-            },
-            undefined,
-            { timeout: 30_000 },
-          );
-          const problem = await compare(`${story.id}--${theme}--${device}`, await shoot(page, storyArea));
           if (problem) problems.push(problem);
+          if (!checked) continue;
+          if (phase !== 'completed' && phase !== 'finished') problems.push(`${story.id}: play ${phase}`);
+          for (const v of await axe(page)) problems.push(`${story.id} (${theme}): ${v}`);
+          // The browser's own background check for a newer mock service worker can race the next story's
+          // navigation and report the script as not found; the registered worker keeps serving the story.
+          for (const e of errors.filter((text) => !/Failed to update a ServiceWorker/.test(text)))
+            problems.push(`${story.id}: ${e}`);
+          if (SAVED.has(story.name)) {
+            await page.screenshot({ path: join(SCREENSHOTS, `${story.id}--${theme}.png`), fullPage: true });
+          }
         }
         expect(problems).toEqual([]);
         await context.close();
@@ -198,6 +345,7 @@ describe('given the example pages, signed out', () => {
           colorScheme: theme,
           viewport: { width, height: 900 },
         });
+        requestsOf.set(page, watchRequests(page));
         const problems: string[] = [];
         await page.goto(`${api.origin}/react-app/`);
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();
