@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure as configureQueries, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,10 @@ import { configure, EmbedError, mount, signOut, validateOptions } from '../../sr
 import { createMockBackend, demoUser } from '../../src/msw/index';
 import { expectNoAxeViolations } from '../a11y';
 import { unmountAndSettle } from '../unmount';
+
+// The first widget loads its chunks on demand; in CI the tests share two cores with the browser suites, so
+// findBy waits up to 5 s (as the stories' play functions do). A widget that never renders still fails.
+configureQueries({ asyncUtilTimeout: 5000 });
 
 // The embed keeps one pair of clients per server for the whole page, as a page should; each test talks to
 // a server origin of its own, so none inherits another's session. The mock answers any origin.

@@ -20,6 +20,10 @@ import {
 import { accountKey } from '../../src/server/limits';
 import { createTestDatabase, type TestDatabase } from './db';
 
+// Several tests make 30 or more sign-ins, each a scrypt hash: on two cores shared with the browser suites
+// that can pass 20 s.
+vi.setConfig({ testTimeout: 90_000 });
+
 const ORIGIN = 'http://localhost:3000';
 const PASSWORD = 'correct horse battery';
 const ACCOUNT_MAX = DEFAULT_FAILED_SIGN_IN_LIMIT.max; // 10
