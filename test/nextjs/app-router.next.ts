@@ -206,7 +206,12 @@ describe('next dev', () => {
 
   beforeAll(async () => {
     app = await startNext('dev', database.url);
-  }, 300_000);
+    // `next dev` compiles a route on its first request, which on a loaded machine outlasts a step's wait:
+    // both API routes are compiled here, so the journeys below time what the browser does.
+    for (const route of ['/api/auth/get-session', '/api/profile']) {
+      await fetch(`${app.origin}${route}`, { signal: AbortSignal.timeout(240_000) });
+    }
+  }, 600_000);
 
   afterAll(async () => {
     await app?.close();
