@@ -4,11 +4,11 @@ import type { Profile, ProfileInput, ProfilePatch } from './schema';
 
 type Prettify<T> = { [K in keyof T]: T[K] } & {};
 
-/** The stored value of an option or a level written as a string or as `{ value }`. */
-type ValueOf<O> = O extends string ? O : O extends { value: infer V extends string } ? V : never;
+/** @internal The stored value of an option or a level written as a string or as `{ value }`. */
+export type ValueOf<O> = O extends string ? O : O extends { value: infer V extends string } ? V : never;
 
-/** A choice's answer: one of the option values, or any string when free answers are allowed. */
-type Choice<Q> = Q extends { allowOther: true }
+/** @internal A choice's answer: one of the option values, or any string when free answers are allowed. */
+export type Choice<Q> = Q extends { allowOther: true }
   ? string
   : Q extends { options: readonly (infer O)[] }
     ? ValueOf<O>

@@ -40,6 +40,23 @@ export {
   type VisibleWhen,
 } from './host-questions';
 export { type JsonSchema, questionnaireJsonSchema } from './json-schema';
+export {
+  type BackgroundCondition,
+  type BooleanTest,
+  type ChoiceTest,
+  CONDITION_LIMITS,
+  type DateTest,
+  type GroupTest,
+  type HostTestOf,
+  type LanguageTest,
+  type LevelTest,
+  type ListTest,
+  type MatchableProfile,
+  matches,
+  type NumberTest,
+  type TextTest,
+  type YearsTest,
+} from './match';
 export { PERSONAL_DATA_FILE, type PersonalData } from './personal-data';
 export type {
   ProfileClient,

@@ -13,6 +13,7 @@ export type {
   SessionSnapshot,
   ValidationIssue,
 } from '../client/index';
+export type { BackgroundCondition } from '../client/match';
 export type { PersonalData } from '../client/personal-data';
 export {
   BACKGROUND_FIELDS,
@@ -44,6 +45,7 @@ export {
   SocialButtons,
 } from './lazy/parts';
 export { UserMenu } from './lazy/shells';
+export { ForBackground, type ForBackgroundProps, useBackground } from './profile/for-background';
 export { useProfile } from './profile/use-profile';
 export type {
   DeleteAccountProps,
@@ -63,7 +65,7 @@ export type {
 export type { AuthGateProps } from './types/gate-props';
 export type { ProfileKitLocale } from './types/locale';
 export type { AuthErrorCode, Localization, MessageKey, ProfileKitMessages } from './types/message-keys';
-export type { ProfileEditorProps, UseProfileResult } from './types/profile-props';
+export type { ProfileEditorProps, UseBackgroundResult, UseProfileResult } from './types/profile-props';
 export type { ProfileKitProviderProps } from './types/provider-props';
 export type { ForgotPasswordProps, ResetPasswordProps } from './types/recovery-props';
 export type {

@@ -1,10 +1,13 @@
 // The React Server Components entry: no "use client", no hooks, no React at run time. What it renders is
 // decided on the server, so what it leaves out is never sent to the browser.
 import type { ReactNode } from 'react';
-import type { SessionSnapshot } from '../client/snapshot';
+import { type BackgroundCondition, checkCondition, evaluate } from '../client/match';
+import type { QuestionnaireDefinition } from '../client/questionnaire';
+import type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
 import { getSession, type RequestHeaders, type SessionReader } from '../server/session';
 
-export type { SessionSnapshot } from '../client/snapshot';
+export type { BackgroundCondition } from '../client/match';
+export type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
 export type { RequestHeaders, SessionReader } from '../server/session';
 
 export interface ServerAuthGateProps {
@@ -37,4 +40,39 @@ export async function ServerAuthGate(props: ServerAuthGateProps): Promise<ReactN
   const session = await getSession({ auth: props.auth, headers: props.headers });
   if (!session) return props.fallback ?? null;
   return typeof props.children === 'function' ? props.children(session) : (props.children ?? null);
+}
+
+export interface ServerForBackgroundProps<T extends QuestionnaireDefinition = QuestionnaireDefinition> {
+  /** The person's profile as `getProfile` (from `profilekit/server`) read it; null when nobody is signed in. */
+  profile: ProfileSnapshot | null;
+  /** The condition (`BackgroundCondition<typeof questionnaire>`; docs/personalization.md). */
+  when: BackgroundCondition<T>;
+  /** The questionnaire the condition's host answers are read by. */
+  questionnaire?: T;
+  /** Rendered when the background meets `when`. */
+  children?: ReactNode;
+  /** Rendered instead otherwise (no profile, nobody signed in included). Default: nothing. */
+  fallback?: ReactNode;
+}
+
+/**
+ * Content chosen by the person's background on the server: only the chosen variant is rendered, so the other
+ * is in neither the HTML nor the React Server Components payload (`ForBackground` from `profilekit` renders
+ * on the server too, from the provider's `initialProfile`, and then follows edits in the browser, but both
+ * of its variants travel to the browser). A malformed `when` throws a `ProfileKitError`
+ * (`VALIDATION_FAILED`) naming its path.
+ *
+ * @example
+ * // app/lessons/page.tsx (Next.js)
+ * const profile = await getProfile({ auth, db, headers: await headers() });
+ * <ServerForBackground profile={profile} when={{ devices: { any: ['Jetson Nano'] } }} fallback={<Simulator />}>
+ *   <JetsonLab />
+ * </ServerForBackground>
+ */
+export function ServerForBackground<T extends QuestionnaireDefinition = QuestionnaireDefinition>(
+  props: ServerForBackgroundProps<T>,
+): ReactNode {
+  const node = checkCondition(props.when, props.questionnaire);
+  const profile = props.profile?.profile ?? null;
+  return profile !== null && evaluate(node, profile) ? (props.children ?? null) : (props.fallback ?? null);
 }

@@ -16,6 +16,10 @@ export interface UserProfilesTable {
   background_preference: string | null;
   /** The host questions' answers keyed by question id (migration 0003). */
   answers: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** What the lists and languages hold, for the background queries (migration 0004, generated): read only. */
+  facts: ColumnType<string[], never, never>;
+  /** The first number of `experience_years` (migration 0004, generated): read only. */
+  experience_years_from: ColumnType<number | null, never, never>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

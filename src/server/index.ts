@@ -43,6 +43,17 @@ export {
   migrationSql,
   splitSqlStatements,
 } from './migrations';
+export {
+  type BreakdownEntry,
+  type BreakdownField,
+  createProfileQueries,
+  type FindOptions,
+  type FoundPage,
+  type FoundProfile,
+  type LanguageBreakdownEntry,
+  type ProfileQueries,
+  type ProfileQueriesOptions,
+} from './profile-queries';
 export { type GetProfileOptions, getProfile } from './read';
 export type { AccountEmail, AccountEmailSender, ProfileKitRecoveryOptions } from './recovery';
 export { getSession, type RequestHeaders, type SessionReader } from './session';

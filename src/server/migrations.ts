@@ -13,6 +13,8 @@ import rateLimitsDown from './migrations/0002_rate_limits.down.sql';
 import rateLimitsUp from './migrations/0002_rate_limits.up.sql';
 import hostAnswersDown from './migrations/0003_host_answers.down.sql';
 import hostAnswersUp from './migrations/0003_host_answers.up.sql';
+import backgroundQueriesDown from './migrations/0004_background_queries.down.sql';
+import backgroundQueriesUp from './migrations/0004_background_queries.up.sql';
 
 /** The name of the table that records which profilekit migrations ran (kept apart from a host's own). */
 export const MIGRATION_TABLE = 'profilekit_migration';
@@ -54,6 +56,7 @@ export const migrationSql: Readonly<Record<string, { up: string; down: string }>
   '0001_auth_and_profiles': { up: initUp, down: initDown },
   '0002_rate_limits': { up: rateLimitsUp, down: rateLimitsDown },
   '0003_host_answers': { up: hostAnswersUp, down: hostAnswersDown },
+  '0004_background_queries': { up: backgroundQueriesUp, down: backgroundQueriesDown },
 };
 
 /** A Kysely MigrationProvider over profilekit's SQL migrations, for hosts that run their own Migrator. */

@@ -38,6 +38,7 @@ const COMPILED = [
   'docs/translations.md',
   'docs/host-questions.md',
   'docs/security.md',
+  'docs/personalization.md',
   // every page of these folders
   'docs/components/',
   'docs/server/',

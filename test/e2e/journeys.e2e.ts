@@ -41,6 +41,24 @@ describe('given the reference server and both example pages on one origin', () =
     await context.close();
   });
 
+  it('the React app: the track its background chooses shows right after sign-up and follows an edit, in place', async () => {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(`${api.origin}/react-app/`);
+    // A mark on the page's window: a reload would drop it.
+    await page.evaluate(() => Object.assign(window, { samePage: true }));
+    await signUpWithPointer(page, newEmail()); // Python, advanced
+    await continueAfterSignUp(page);
+    await page.getByText('Your track: advanced Python for robots.').waitFor();
+    expect(await page.getByText('Your track: Python foundations.').count()).toBe(0);
+    await page.getByLabel('Level for language 1', { exact: true }).selectOption('beginner');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Your track: Python foundations.').waitFor();
+    expect(await page.getByText('Your track: advanced Python for robots.').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the React app built with React 18.3: the same journey', async () => {
     // examples/react-app built a second time with React 18 (PROFILEKIT_EXAMPLE_REACT=18), served on the
     // reference server's origin so its cookies and API are the same as for the React 19 build.

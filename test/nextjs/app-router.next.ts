@@ -12,6 +12,8 @@ import { APP_DIR, type NextServer, nextEnv, runNext, scratchDatabase, startNext 
 
 const LESSON = 'Lesson 1: timers and interrupts';
 const CONTENT = 'Your lessons are tuned to the background below.';
+const ADVANCED = 'Your track: advanced Python for robots.';
+const FOUNDATIONS = 'Your track: Python foundations.';
 
 let browser: Browser;
 let database: Awaited<ReturnType<typeof scratchDatabase>>;
@@ -131,13 +133,25 @@ describe('next build and next start', () => {
   it('sends the signed-in page complete in its first HTML', async () => {
     const { page, errors, context } = await openPage(browser);
     await page.goto(`${app.origin}/profile`);
-    await signUpWithPointer(page, newEmail());
+    await signUpWithPointer(page, newEmail()); // Python, advanced
     await continueAfterSignUp(page);
     await page.getByText(CONTENT).waitFor();
+    await page.getByText(ADVANCED).waitFor();
 
     // The HTML itself, as the server sends it with the session cookie.
     const html = await (await context.request.get(`${app.origin}/profile`)).text();
     expect(html).toContain(CONTENT);
+    // What the browser paints before any script runs: the track the background chooses, and not the
+    // other one (which is in the RSC payload as the fallback prop, not in the markup): nothing flashes.
+    const painted = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await context.storageState(),
+    });
+    const before = await painted.newPage();
+    await before.goto(`${app.origin}/profile`);
+    expect(await before.getByText(ADVANCED).count()).toBe(1);
+    expect(await before.getByText(FOUNDATIONS).count()).toBe(0);
+    await painted.close();
     expect(html).toMatch(/<input[^>]*value="Python"/);
     expect(html).toContain('Save changes');
 

@@ -34,6 +34,13 @@ async function columns(table: string) {
   );
 }
 
+async function indexes(table: string) {
+  const { rows } = await sql<{ indexname: string }>`
+    select indexname from pg_indexes where schemaname = current_schema() and tablename = ${table}
+    order by indexname`.execute(database.db);
+  return rows.map((r) => r.indexname);
+}
+
 async function tables() {
   const { rows } = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
@@ -81,6 +88,7 @@ describe('given an empty database', () => {
       { name: '0001_auth_and_profiles', direction: 'Up' },
       { name: '0002_rate_limits', direction: 'Up' },
       { name: '0003_host_answers', direction: 'Up' },
+      { name: '0004_background_queries', direction: 'Up' },
     ];
     expect(await migrate(database.db)).toEqual(up);
     expect(await migrate(database.db)).toEqual([]);
@@ -92,6 +100,15 @@ describe('given an empty database', () => {
       'users',
       'verifications',
     ]);
+    expect(await migrate(database.db, 'down')).toEqual([
+      { name: '0004_background_queries', direction: 'Down' },
+    ]);
+    expect(Object.keys(await columns('user_profiles'))).not.toContain('facts');
+    expect(await indexes('user_profiles')).toEqual(['user_profiles_pkey', 'user_profiles_user_id_key']);
+    const { rows: functions } = await sql`select 1 from pg_proc where proname = 'profilekit_facts'`.execute(
+      database.db,
+    );
+    expect(functions).toEqual([]);
     expect(await migrate(database.db, 'down')).toEqual([{ name: '0003_host_answers', direction: 'Down' }]);
     expect(Object.keys(await columns('user_profiles'))).not.toContain('answers');
     expect(await migrate(database.db, 'down')).toEqual([{ name: '0002_rate_limits', direction: 'Down' }]);
@@ -135,6 +152,8 @@ describe('given an empty database', () => {
         hardware_experience: { type: 'character varying(20)', nullable: true, default: null },
         background_preference: { type: 'character varying(20)', nullable: true, default: null },
         answers: { type: 'jsonb', nullable: false, default: "'{}'::jsonb" },
+        facts: { type: 'ARRAY', nullable: true, default: null },
+        experience_years_from: { type: 'smallint', nullable: true, default: null },
         version: { type: 'integer', nullable: false, default: '1' },
         created_at: { type: 'timestamp with time zone', nullable: false, default: NOW },
         updated_at: { type: 'timestamp with time zone', nullable: false, default: NOW },
@@ -241,6 +260,67 @@ describe('given an empty database', () => {
       await expect(insert('answers', 'null')).rejects.toThrow(/user_profiles_answers_is_object/);
       await insert('devices', '["Pi"]');
       await expect(insert('devices', '["Pi"]')).rejects.toThrow(/unique|duplicate/i);
+    });
+
+    it('keeps the facts and the first number of years of each profile for the background queries', async () => {
+      const {
+        rows: [user],
+      } = await sql<{
+        id: string;
+      }>`insert into users (name, email) values ('F', 'facts@example.test') returning id`.execute(
+        database.db,
+      );
+      const sep = '\u001f';
+      const {
+        rows: [row],
+      } = await sql<{ facts: string[]; experience_years_from: number | null }>`
+        insert into user_profiles (user_id, languages, frameworks, devices, experience_years, answers)
+        values (${user!.id}, ${JSON.stringify([{ language: 'Python', level: 'advanced' }, { language: 7 }])},
+          '["React", 3]', '["Pi"]', '10+',
+          ${JSON.stringify({ gpu: 'rtx', mentor: true, hours: 5, tools: ['Git', 2, false], rows: [{ a: 'x' }] })})
+        returning facts, experience_years_from`.execute(database.db);
+      expect(row!.experience_years_from).toBe(10);
+      expect([...row!.facts].sort()).toEqual(
+        [
+          `l${sep}Python`,
+          `ll${sep}Python${sep}advanced`,
+          `f${sep}React`,
+          `d${sep}Pi`,
+          `q${sep}gpu${sep}s${sep}rtx`,
+          `q${sep}mentor${sep}b${sep}true`,
+          `qe${sep}tools${sep}s${sep}Git`,
+          `qe${sep}tools${sep}b${sep}false`,
+        ].sort(),
+      );
+      for (const [years, first] of [
+        ['3-5', 3],
+        ['7', 7],
+        ['123', null],
+        ['about 5', null],
+        [null, null],
+      ] as const) {
+        const {
+          rows: [updated],
+        } = await sql<{
+          experience_years_from: number | null;
+        }>`update user_profiles set experience_years = ${years}
+          where user_id = ${user!.id} returning experience_years_from`.execute(database.db);
+        expect(updated!.experience_years_from).toBe(first);
+      }
+      await expect(
+        sql`update user_profiles set facts = '{}' where user_id = ${user!.id}`.execute(database.db),
+      ).rejects.toThrow(/can only be updated to DEFAULT/);
+      expect(await indexes('user_profiles')).toEqual([
+        'user_profiles_background_preference_idx',
+        'user_profiles_experience_years_from_idx',
+        'user_profiles_experience_years_idx',
+        'user_profiles_facts_idx',
+        'user_profiles_hardware_experience_idx',
+        'user_profiles_pkey',
+        'user_profiles_software_experience_idx',
+        'user_profiles_user_id_key',
+      ]);
+      await sql`delete from users where id = ${user!.id}`.execute(database.db);
     });
 
     it('maintains updated_at on every update', async () => {

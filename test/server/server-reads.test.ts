@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServerAuthGate } from '../../src/rsc/index';
-import { getProfile, getSession } from '../../src/server/index';
+import { ServerAuthGate, ServerForBackground } from '../../src/rsc/index';
+import { createProfileQueries, getProfile, getSession } from '../../src/server/index';
 import { createHarness, type Harness, profileRequest, signUp } from './harness';
 
 // Reading the session and profile on the server (Server Components, loaders), and the server-side gate.
@@ -108,5 +108,53 @@ describe('ServerAuthGate', () => {
     );
     expect(await ServerAuthGate({ auth: h.auth, headers: headersOf(), children })).toBeNull();
     expect(rendered).toBe(false);
+  });
+});
+
+describe('ServerForBackground and the background queries', () => {
+  const advanced = { languages: { Python: { atLeast: 'advanced' as const } } };
+
+  it('chooses the variant by the profile getProfile read, and renders nothing of the other', async () => {
+    const person = await signUp(h.auth);
+    const headers = headersOf(person.cookie);
+    const read = () => getProfile({ auth: h.auth, db: h.database.db, headers });
+    const choose = async () =>
+      ServerForBackground({
+        profile: await read(),
+        when: advanced,
+        children: 'advanced track',
+        fallback: 'basics',
+      });
+    // No profile yet, then Python advanced, then beginner after a PATCH.
+    expect(await choose()).toBe('basics');
+    expect((await h.handler(profileRequest(person, 'PUT', background))).status).toBe(201);
+    expect(await choose()).toBe('advanced track');
+    const patched = await h.handler(
+      profileRequest(person, 'PATCH', { languages: [{ language: 'Python', level: 'beginner' }] }),
+    );
+    expect(patched.status).toBe(200);
+    expect(await choose()).toBe('basics');
+    expect(ServerForBackground({ profile: null, when: advanced, children: 'advanced track' })).toBeNull();
+    expect(() =>
+      ServerForBackground({ profile: null, when: { languages: { Python: { atLeast: 'master' } } } as never }),
+    ).toThrow(/languages\.Python\.atLeast/);
+  });
+
+  it('finds a profile saved through the API at once, by what each write stored', async () => {
+    const person = await signUp(h.auth);
+    const queries = createProfileQueries({ db: h.database.db });
+    const mine = async (condition: Parameters<typeof queries.find>[0]) =>
+      (await queries.find(condition, { limit: 1000 })).items.some((item) => item.userId === person.id);
+    const teensy = { devices: { any: ['Teensy 4.1'] }, experienceYears: { atLeast: '3-5' as const } };
+    expect(await mine(teensy)).toBe(false);
+    const saved = await h.handler(
+      profileRequest(person, 'PUT', { ...background, devices: ['Teensy 4.1'], experienceYears: '5-10' }),
+    );
+    expect(saved.status).toBe(201);
+    expect(await mine(teensy)).toBe(true);
+    expect(await mine({ ...advanced, frameworks: { all: ['React'] } })).toBe(true);
+    await h.handler(profileRequest(person, 'PATCH', { experienceYears: '1-3' }));
+    expect(await mine(teensy)).toBe(false);
+    expect(await mine({ devices: { any: ['Teensy 4.1'] } })).toBe(true);
   });
 });

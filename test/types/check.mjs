@@ -33,6 +33,7 @@ const DOCUMENTS = [
   'docs/translations.md',
   'docs/host-questions.md',
   'docs/security.md',
+  'docs/personalization.md',
   ...pagesOf('docs/components/'),
   ...pagesOf('docs/server/'),
 ];

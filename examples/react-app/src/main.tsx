@@ -1,6 +1,7 @@
 import { createAuthClient } from 'better-auth/react';
 import {
   AuthGate,
+  ForBackground,
   ProfileEditor,
   ProfileKitProvider,
   type SocialProvider,
@@ -21,6 +22,13 @@ function Members() {
     <section aria-labelledby="members-title">
       <h2 id="members-title">Welcome, {user?.name}</h2>
       <p>Your lessons are tuned to the background below. Change it any time.</p>
+      {/* Chosen by the background, and chosen again as soon as it is saved. */}
+      <ForBackground
+        when={{ languages: { Python: { atLeast: 'advanced' } } }}
+        fallback={<p>Your track: Python foundations.</p>}
+      >
+        <p>Your track: advanced Python for robots.</p>
+      </ForBackground>
       <ProfileEditor headingLevel={3} />
       <p>
         <button type="button" className="app-button" onClick={() => void signOut()}>

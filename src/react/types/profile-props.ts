@@ -1,6 +1,7 @@
 import type { ElementType, ReactNode } from 'react';
 import type { AnswersOf, HostAnswers, ProfileInputOf, ProfileOf, ProfilePatchOf } from '../../client/answers';
 import type { ProfileKitError } from '../../client/errors';
+import type { BackgroundCondition } from '../../client/match';
 import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import type { AppearanceProps } from './appearance-props';
 
@@ -50,4 +51,14 @@ export interface UseProfileResult<A = HostAnswers> {
    * `PROFILE_VERSION_CONFLICT`). Pass `ifMatch` to name the version you started from.
    */
   update(input: ProfilePatchOf<A>, options?: { ifMatch?: string | null }): Promise<ProfileOf<A>>;
+}
+
+/** `useBackground`'s result, typed by the questionnaire `T`. */
+export interface UseBackgroundResult<T extends QuestionnaireDefinition = QuestionnaireDefinition> {
+  /** As `useProfile`'s: `ready` once the person's profile is read. */
+  status: UseProfileResult['status'];
+  /** The person's profile, its `answers` typed by the questionnaire; null without one. */
+  profile: ProfileOf<AnswersOf<T>> | null;
+  /** Whether the background meets the condition; false without a profile. Throws for a malformed one. */
+  matches(condition: BackgroundCondition<T>): boolean;
 }
