@@ -375,6 +375,8 @@ export const embed = [
     // form (react-hook-form, zod, the questionnaire) comes with the dialog on first open. 61.26 kB in 37
     // files, within the 80 kB budget; the guard holds the measurement.
     // Loading states and a shadow host's lost focus told apart from content and from focus moved: 61.31 kB.
+    // Each element chunk importing its component's own module rather than the React entry (which now also
+    // re-exports ForBackground and its matcher): 60.80 kB in 38 files.
     limit: '61.4 kB',
   },
   {
@@ -389,11 +391,14 @@ export const embed = [
     // The sign-up's form apart from its dialog's trigger (lazy/sign-up-dialog.tsx), and the sign-in's own
     // dialog in the user menu: 99.64 kB.
     // Loading states and a shadow host's lost focus told apart from content and from focus moved: 99.70 kB.
-    limit: '99.8 kB',
+    // Each element chunk importing its component's own module (the gate page fell by 6.5 kB, this one's
+    // files split in two more, each gzipped on its own): 99.95 kB.
+    limit: '100 kB',
   },
   {
     name: 'Embed page: <profilekit-auth-gate> for a signed-in visitor (no form code)',
     page: { elements: ['auth-gate'] },
+    // 54.78 kB; 48.23 kB once the element chunks stopped importing the whole React entry.
     limit: '62 kB',
   },
 ];

@@ -12,7 +12,7 @@ import { build, type Metafile, type Plugin, transform } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'dist/embed');
-const ELEMENTS = ['sign-up', 'profile-editor', 'auth-gate', 'sign-in', 'user-menu'] as const;
+const ELEMENTS = ['sign-up', 'profile-editor', 'auth-gate', 'sign-in', 'user-menu', 'for'] as const;
 
 /**
  * `import css from './styles.css?inline'`: the stylesheet as a string, as Vite does it, minified (no

@@ -27,6 +27,7 @@ export const ATTRIBUTES: Record<
   'class-names': { option: 'classNames', type: 'json' },
   'social-providers': { option: 'socialProviders', type: 'list' },
   'data-locale': { option: 'locale', type: 'string' },
+  when: { option: 'when', type: 'json' },
 };
 
 /** `"github, google"` → `['github', 'google']`. */

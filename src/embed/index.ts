@@ -51,4 +51,5 @@ if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
   defineElement('profilekit-auth-gate', 'auth-gate');
   defineElement('profilekit-sign-in', 'sign-in');
   defineElement('profilekit-user-menu', 'user-menu');
+  defineElement('profilekit-for', 'for');
 }

@@ -8,6 +8,7 @@ const CHUNKS: Record<ChunkName, () => Promise<unknown>> = {
   'auth-gate': () => import('./chunks/auth-gate'),
   'sign-in': () => import('./chunks/sign-in'),
   'user-menu': () => import('./chunks/user-menu'),
+  for: () => import('./chunks/for'),
   session: () => import('./chunks/session'),
 };
 

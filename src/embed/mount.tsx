@@ -1,6 +1,6 @@
 import { type ComponentType, useLayoutEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ProfileKitProvider } from '../react/index';
+import { ProfileKitProvider } from '../react/context/provider';
 import css from '../styles.css?inline';
 import { clientsFor, resolveBaseURL } from './clients';
 import type { Mounted, Place, WidgetChunk } from './contract';

@@ -2,7 +2,7 @@ import type { QuestionnaireDefinition } from '../client/questionnaire';
 import type { AppearanceProps, ProfileKitLocale, SocialProvider } from '../react/index';
 
 /** The components a page can embed. */
-export type WidgetName = 'sign-up' | 'profile-editor' | 'auth-gate' | 'sign-in' | 'user-menu';
+export type WidgetName = 'sign-up' | 'profile-editor' | 'auth-gate' | 'sign-in' | 'user-menu' | 'for';
 
 /** Settings shared by every widget: set them once with `configure` or on the script tag. */
 export interface EmbedConfig extends AppearanceProps {
@@ -53,6 +53,11 @@ export interface EmbedOptions extends EmbedConfig {
   warnBeforeLeaving?: boolean;
   /** Replaces the heading. */
   title?: string;
+  /**
+   * for: the condition over the signed-in person's background (docs/personalization.md); the element's
+   * children show only while it holds. As an attribute: `when` with the condition as JSON.
+   */
+  when?: Record<string, unknown>;
   /** user-menu: offer "Download my data". Default true. */
   showDownload?: boolean;
   /** user-menu: offer "Delete account". Default true. */
@@ -76,6 +81,7 @@ export const WIDGETS: Record<WidgetName, readonly string[]> = {
   'auth-gate': ['requireProfile'],
   'sign-in': ['title', 'onSuccess', 'onError'],
   'user-menu': ['showDownload', 'showDelete'],
+  for: ['when'],
 };
 export const SHARED = [
   'baseURL',
@@ -163,7 +169,7 @@ export function checkValues(o: Record<string, unknown>) {
     'showDelete',
   ])
     ofType(key, o[key], 'boolean');
-  for (const key of ['classNames', 'localization', 'questionnaire']) ofType(key, o[key], 'object');
+  for (const key of ['classNames', 'localization', 'questionnaire', 'when']) ofType(key, o[key], 'object');
   for (const key of ['onSuccess', 'onError']) ofType(key, o[key], 'function');
   ofType('title', o.title, 'string');
   checkProviders(o.socialProviders);
@@ -211,4 +217,7 @@ export function validateOptions(name: string, options: unknown): asserts options
     fail(`unknown widget ${JSON.stringify(name)}; use one of ${Object.keys(WIDGETS).join(', ')}`);
   }
   checkValues(checkKeys(options, [...SHARED, ...WIDGETS[name as WidgetName]], name));
+  // Its condition's own checks run with its code (they need the questionnaire's kinds); its presence here.
+  if (name === 'for' && (options as EmbedOptions).when === undefined)
+    fail('<profilekit-for> needs a condition: the "when" attribute (JSON) or option');
 }

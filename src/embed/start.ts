@@ -17,7 +17,7 @@ export function startWidget(
   let latest = merged(options);
   const place: Place = { element, shadowRoot: null, content: null };
   if (latest.shadow) place.shadowRoot = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  else if (name === 'auth-gate') {
+  else if (name === 'auth-gate' || name === 'for') {
     // The element's own children are the gated content: hold them until the gate lets them show.
     place.content = document.createDocumentFragment();
     place.content.append(...element.childNodes);
@@ -27,20 +27,28 @@ export function startWidget(
   const giveBack = () => {
     if (place.content) element.append(place.content);
   };
+  const stop = (error: unknown) => {
+    if (gone) return;
+    gone = true;
+    giveBack();
+    failed(error);
+  };
   loadChunk(name).then(
     (chunk) => {
-      if (!gone) mounted = chunk.mount(place, latest);
-    },
-    (error) => {
       if (gone) return;
-      gone = true;
-      giveBack();
-      failed(
+      // A chunk refuses options only it can check (the condition of <profilekit-for>).
+      try {
+        mounted = chunk.mount(place, latest);
+      } catch (error) {
+        stop(error);
+      }
+    },
+    (error) =>
+      stop(
         new Error(`profilekit: the code of <profilekit-${name}> did not load (${String(error)})`, {
           cause: error,
         }),
-      );
-    },
+      ),
   );
   return {
     render(own) {

@@ -134,6 +134,43 @@ describe('the custom elements', () => {
     expect(gate.querySelector('#secret')).not.toBeNull();
   });
 
+  it('<profilekit-for> shows its content while the background meets its condition, chosen again after a save', async () => {
+    backend.reset('signedInWithProfile'); // Python, advanced
+    const user = userEvent.setup();
+    const advanced = JSON.stringify({ languages: { Python: { atLeast: 'advanced' } } });
+    const page = place(
+      `<profilekit-for when='${advanced}'><p id="advanced">Advanced track</p></profilekit-for>` +
+        `<profilekit-for when='{"not":${advanced}}'><p id="basics">Basics track</p></profilekit-for>` +
+        '<profilekit-profile-editor></profilekit-profile-editor>',
+    );
+    expect(await within(page).findByText('Advanced track')).toBeInTheDocument();
+    expect(document.getElementById('basics')).toBeNull();
+    const editor = page.querySelector('profilekit-profile-editor') as HTMLElement;
+    await user.selectOptions(await within(editor).findByLabelText('Level for language 1'), 'beginner');
+    await user.click(within(editor).getByRole('button', { name: 'Save changes' }));
+    expect(await within(page).findByText('Basics track')).toBeInTheDocument();
+    expect(document.getElementById('advanced')).toBeNull();
+  });
+
+  it('<profilekit-for> refuses a malformed or missing condition in place, and keeps its content hidden', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    backend.reset('signedInWithProfile');
+    const page = place(
+      `<profilekit-for when='{"softwareExperience":"guru"}'><p id="one">One</p></profilekit-for>` +
+        '<profilekit-for><p id="two">Two</p></profilekit-for>' +
+        `<profilekit-for when='{"languages":'><p id="three">Three</p></profilekit-for>`,
+    );
+    const [bad, missing, broken] = Array.from(page.querySelectorAll('profilekit-for')) as HTMLElement[];
+    expect(await within(bad as HTMLElement).findByRole('alert')).toHaveTextContent(
+      'condition "softwareExperience": must be one of none, beginner',
+    );
+    expect(within(missing as HTMLElement).getByRole('alert')).toHaveTextContent('needs a condition');
+    expect(within(broken as HTMLElement).getByRole('alert')).toHaveTextContent(
+      '"when" attribute must be JSON',
+    );
+    for (const id of ['one', 'two', 'three']) expect(document.getElementById(id)).toBeNull();
+  });
+
   it('renders into a shadow root when asked, with its own styles there, and slots the gate content', async () => {
     backend.reset('signedInWithProfile');
     const page = place(
