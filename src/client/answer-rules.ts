@@ -21,8 +21,11 @@ const bad = (issues: Issues, path: string, code: string, message: string): Check
   return { ok: false };
 };
 
-/** The stored value a choice or a level answer stands for: its own, or the current one of a former value. */
-function choiceOf(list: readonly (ChoiceOption | ScaleLevel)[], value: string): string | undefined {
+/**
+ * @internal The stored value a choice or a level answer stands for: its own, or the current one of a former
+ * value.
+ */
+export function choiceOf(list: readonly (ChoiceOption | ScaleLevel)[], value: string): string | undefined {
   for (const option of list) {
     if (optionValue(option) === value) return value;
     if (typeof option !== 'string' && option.formerly?.includes(value)) return option.value;

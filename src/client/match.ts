@@ -160,8 +160,6 @@ export type ConditionNode =
 /** How large a condition may be: a page's conditions are small, and a query's must stay cheap to compile. */
 export const CONDITION_LIMITS = { depth: 16, terms: 500 } as const;
 
-const YEARS = /^\d{1,2}(?:-\d{1,2}|\+)?$/;
-
 function fail(path: string, message: string): never {
   const where = path === '' ? 'the condition' : `"${path}"`;
   throw new ProfileKitError('VALIDATION_FAILED', `profilekit: condition ${where}: ${message}`, {
@@ -174,6 +172,13 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const own = (value: unknown, key: string): unknown =>
   isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+
+/** How a years answer is written (as `experienceYearsSchema` checks it): "3-5", "10+" or one number. */
+const YEARS = /^\d{1,2}(?:-\d{1,2}|\+)?$/;
+
+/** One node for several tests that must all hold. */
+const allOf = (nodes: ConditionNode[]): ConditionNode =>
+  nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes };
 
 function keysOf(value: Record<string, unknown>, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
@@ -287,7 +292,7 @@ class Checker {
           fail(at, 'unknown field; use a built-in field, answers, all, any or not');
       }
     }
-    return nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes };
+    return allOf(nodes);
   }
 
   private languages(test: unknown, path: string): ConditionNode {
@@ -395,7 +400,7 @@ class Checker {
     }
     if (test.answered !== undefined)
       nodes.push(this.answered(test.answered, join(path, 'answered'), { op: 'present', target }));
-    return nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes };
+    return allOf(nodes);
   }
 
   private answered(value: unknown, path: string, node: ConditionNode): ConditionNode {
@@ -420,7 +425,7 @@ class Checker {
     }
     if (test.answered !== undefined)
       nodes.push(this.answered(test.answered, join(path, 'answered'), { op: 'nonEmpty', list }));
-    return nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes };
+    return allOf(nodes);
   }
 
   private answers(test: unknown, path: string): ConditionNode[] {
@@ -458,7 +463,7 @@ class Checker {
       return {
         op: 'someRow',
         id: question.id,
-        row: nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes },
+        row: allOf(nodes),
       };
     };
     const nodes: ConditionNode[] = [];
@@ -472,7 +477,7 @@ class Checker {
         }),
       );
     }
-    return nodes.length === 1 ? (nodes[0] as ConditionNode) : { op: 'all', nodes };
+    return allOf(nodes);
   }
 }
 

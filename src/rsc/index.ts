@@ -1,7 +1,7 @@
 // The React Server Components entry: no "use client", no hooks, no React at run time. What it renders is
 // decided on the server, so what it leaves out is never sent to the browser.
 import type { ReactNode } from 'react';
-import { type BackgroundCondition, checkCondition, evaluate } from '../client/match';
+import { type BackgroundCondition, matches } from '../client/match';
 import type { QuestionnaireDefinition } from '../client/questionnaire';
 import type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
 import { getSession, type RequestHeaders, type SessionReader } from '../server/session';
@@ -72,7 +72,7 @@ export interface ServerForBackgroundProps<T extends QuestionnaireDefinition = Qu
 export function ServerForBackground<T extends QuestionnaireDefinition = QuestionnaireDefinition>(
   props: ServerForBackgroundProps<T>,
 ): ReactNode {
-  const node = checkCondition(props.when, props.questionnaire);
-  const profile = props.profile?.profile ?? null;
-  return profile !== null && evaluate(node, profile) ? (props.children ?? null) : (props.fallback ?? null);
+  return matches(props.profile?.profile, props.when, props.questionnaire)
+    ? (props.children ?? null)
+    : (props.fallback ?? null);
 }

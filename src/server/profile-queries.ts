@@ -1,6 +1,7 @@
 // Who has a background: conditions compiled to parameterised SQL over user_profiles. The condition is checked
 // and made exact by the same code as `matches` (src/client/match.ts), so a page and a query agree.
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { choiceOf } from '../client/answer-rules';
 import type { AnswersOf, ProfileOf } from '../client/answers';
 import { BACKGROUND_PREFERENCES, EXPERIENCE_LEVELS, SKILL_LEVELS } from '../client/constants';
 import { ProfileKitError } from '../client/errors';
@@ -236,29 +237,24 @@ function refuse(path: string, message: string): never {
   });
 }
 
-/** The values of a field in the questionnaire's order, and the current value of each former one. */
+/** The values of a field in the questionnaire's order, and its options or levels when it is a host question. */
 function vocabulary(
   field: string,
   question: HostQuestion | undefined,
-): { order: string[]; current: Map<string, string> } {
-  const current = new Map<string, string>();
+): { order: string[]; choices: readonly (ChoiceOption | ScaleLevel)[] } {
   const fixed: Partial<Record<string, readonly string[]>> = {
     softwareExperience: EXPERIENCE_LEVELS,
     hardwareExperience: EXPERIENCE_LEVELS,
     backgroundPreference: BACKGROUND_PREFERENCES,
   };
-  if (!question) return { order: [...(fixed[field] ?? [])], current };
-  const list: readonly (ChoiceOption | ScaleLevel)[] =
+  if (!question) return { order: [...(fixed[field] ?? [])], choices: [] };
+  const choices: readonly (ChoiceOption | ScaleLevel)[] =
     question.kind === 'scale'
       ? question.levels
       : question.kind === 'single' || question.kind === 'multi'
         ? question.options
         : [];
-  for (const option of list) {
-    if (typeof option === 'string') continue;
-    for (const former of option.formerly ?? []) current.set(former, option.value);
-  }
-  return { order: list.map((o) => optionValue(o as ChoiceOption)), current };
+  return { order: choices.map((o) => optionValue(o as ChoiceOption)), choices };
 }
 
 function ordered(
@@ -342,11 +338,12 @@ export function createProfileQueries<T extends QuestionnaireDefinition = Questio
           select ${value} as value, count(*) as count from user_profiles where ${filter} group by 1`.execute(
           db,
         );
-    const { order, current } = vocabulary(field, question);
+    const { order, choices } = vocabulary(field, question);
     const entries = new Map<string | null, { value: BreakdownEntry['value']; count: number }>();
     for (const row of rows) {
       let read = (row.value ?? null) as BreakdownEntry['value'];
-      if (typeof read === 'string') read = current.get(read) ?? read;
+      // A former value counts under the current one; a value no option has stays as it is.
+      if (typeof read === 'string') read = choiceOf(choices, read) ?? read;
       const key = read === null ? null : JSON.stringify(read);
       const entry = entries.get(key) ?? { value: read, count: 0 };
       entry.count += Number(row.count);

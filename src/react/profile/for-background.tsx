@@ -1,6 +1,6 @@
 import { type ReactNode, useCallback } from 'react';
 import type { AnswersOf } from '../../client/answers';
-import { type BackgroundCondition, checkCondition, evaluate } from '../../client/match';
+import { type BackgroundCondition, matches as meets } from '../../client/match';
 import type { QuestionnaireDefinition } from '../../client/questionnaire';
 import { useProfileKit } from '../context/provider';
 import type { UseBackgroundResult } from '../types/profile-props';
@@ -21,12 +21,9 @@ export function useBackground<T extends QuestionnaireDefinition = QuestionnaireD
   const context = useProfileKit('useBackground');
   const definition = questionnaire ?? context.questionnaire;
   const { status, profile } = useProfile<AnswersOf<T>>();
+  // `meets` checks the condition even without a profile, so a malformed one fails on every render.
   const matches = useCallback(
-    (condition: BackgroundCondition<T>) => {
-      // Checked even without a profile, so a malformed condition fails on every render, not only some.
-      const node = checkCondition(condition, definition);
-      return profile !== null && evaluate(node, profile);
-    },
+    (condition: BackgroundCondition<T>) => meets(profile, condition, definition),
     [profile, definition],
   );
   return { status, profile, matches };
