@@ -24,9 +24,10 @@ const TAIL = 300;
 
 /**
  * `load` is how much of the machine a step keeps busy, in cores, from the CPU time each step reports on the
- * 2-core CI machine: the unit tests run on every core; the browser suites spend most of their time waiting
- * for pages and servers. A step starts while the loads of the running ones leave room for it (one step
- * always may); the room is one more than the cores, since no step keeps its cores busy all the time.
+ * 2-core CI machine: vitest runs one worker fewer than the cores (one, here), so each vitest step keeps one
+ * core busy at most; the browser suites spend about half their time waiting for pages and servers. A step
+ * starts while the loads of the running ones leave room for it (one step always may); the room is one more
+ * than the cores, since no step keeps its cores busy all the time.
  */
 const STEPS = [
   // Listed in the order they are started when several could: what others wait for, then the longest.
@@ -44,7 +45,7 @@ const STEPS = [
     name: 'visual',
     run: 'vitest run -c vitest.e2e.config.ts test/e2e/visual.e2e.ts',
     needs: ['examples', 'storybook'],
-    load: 1,
+    load: 0.5,
     browser: true,
   },
   {
@@ -70,7 +71,7 @@ const STEPS = [
     load: 0.5,
     browser: true,
   },
-  { name: 'unit', run: 'vitest run', load: 2 },
+  { name: 'unit', run: 'vitest run', load: 1 },
   { name: 'react18', run: 'vitest run -c vitest.react18.config.ts', load: 1 },
   { name: 'types', run: 'npm run test:types', needs: ['build'], load: 1 },
   { name: 'lint', run: 'biome check --error-on-warnings .', load: 0.5 },
