@@ -29,6 +29,7 @@ export default defineConfig({
     // The embed imports the stylesheet as text (`?inline`); vitest leaves CSS empty unless told.
     css: { include: [/styles\.css/] },
     environment: 'node',
+    setupFiles: ['test/async-waits.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
