@@ -47,8 +47,9 @@ config.test.exclude = [
   'test/react/server-component-props.test.tsx',
 ];
 // One file at a time: React 18's development build renders these tests markedly slower than React 19,
-// and two files at once on a two-core machine push the slowest (ten gates, a failed profile read) past
-// Testing Library's one-second waits.
+// and two files at once on a two-core machine pushed the slowest (ten gates, a failed profile read) past
+// Testing Library's waits when they were one second long (test/async-waits.ts has since made them five);
+// the test steps also count this run as the one core a single file at a time keeps busy.
 config.test.fileParallelism = false;
 
 export default config;
