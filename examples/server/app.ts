@@ -86,6 +86,8 @@ export function createApp(options: AppOptions) {
       emailAndPassword: { enabled: true, minPasswordLength: 8 },
       ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
       ...(options.rateLimit === undefined ? {} : { rateLimit: { enabled: options.rateLimit } }),
+      // An authenticator app and backup codes, offered in the account settings.
+      twoFactor: { issuer: 'profilekit demo' },
       // Here, not after the spread: profilekit adds the account settings' plugin to these.
       plugins: [bearer(), ...(options.social?.plugins ?? [])],
     }),

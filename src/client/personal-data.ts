@@ -14,6 +14,8 @@ export interface PersonalData {
     email: string;
     name: string;
     emailVerified: boolean;
+    /** Sign-in asks for a code from an authenticator app (the secret and backup codes are left out). */
+    twoFactorEnabled: boolean;
     image: string | null;
     createdAt: string;
     updatedAt: string;

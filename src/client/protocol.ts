@@ -125,4 +125,9 @@ export interface ServerCapabilities {
   passwordReset: boolean;
   /** better-auth has a `sendVerificationEmail`. */
   emailVerification: boolean;
+  /**
+   * Two-factor sign-in is on (`twoFactor` in `profileKitAuthOptions`): a person can add an authenticator
+   * app, and "trust this device" lasts this many days. Absent: off, or a server from before 0.2.
+   */
+  twoFactor?: { trustDeviceDays: number };
 }

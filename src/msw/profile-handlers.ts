@@ -84,6 +84,7 @@ const exportHandler = (s: MockState, profileUrl: string) =>
         email: user.email,
         name: user.name,
         emailVerified: user.emailVerified,
+        twoFactorEnabled: false,
         image: user.image,
         createdAt: user.createdAt,
         updatedAt: user.updatedAt,

@@ -110,9 +110,19 @@ function aborted(): Response {
   );
 }
 
+async function bodyOf(response: Response): Promise<{ code?: unknown } | null> {
+  try {
+    return (await response.json()) as { code?: unknown } | null;
+  } catch {
+    return null;
+  }
+}
+
 /** better-auth's limiter answers 429 with `X-Retry-After` and a bare message; profilekit's shape is richer. */
 async function withRetryAfter(response: Response): Promise<Response> {
   if (response.headers.has('retry-after')) return response;
+  // A 429 of a plugin's own that names its cause (two-factor's ACCOUNT_TEMPORARILY_LOCKED) keeps it.
+  if (typeof (await bodyOf(response.clone()))?.code === 'string') return response;
   const seconds = Math.max(1, Math.ceil(Number(response.headers.get('x-retry-after'))) || 1);
   const headers = new Headers(response.headers);
   headers.set('retry-after', String(seconds));

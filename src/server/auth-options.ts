@@ -22,6 +22,7 @@ import {
 import { checkProductionSettings } from './production';
 import { trustVerifiedProviderEmails } from './provider-trust';
 import { type LifecycleState, type ProfileKitRecoveryOptions, recoveryAuthOptions } from './recovery';
+import { type ProfileKitTwoFactorOptions, twoFactorPlugins } from './two-factor';
 
 /** Endpoints that take the person's `name`: it must pass the same text rule as a profile, and a cap. */
 const NAME_PATHS = new Set(['/sign-up/email', '/update-user']);
@@ -145,6 +146,9 @@ function checkRule(rule: LimitRule): LimitRule {
  * `verification`, `advanced` or `plugins`, pass yours in and they are merged (a `plugins` of your own
  * after the spread would drop the account settings' endpoints: pass it here, or add `...options.plugins`).
  *
+ * Two-factor sign-in (`twoFactor: true`): an authenticator app and ten backup codes, the password asked
+ * before any change, wrong codes limited per account; see docs/two-factor.md.
+ *
  * Account settings: change of email (through a link to the new address, after the current password),
  * the sessions list without tokens (`/profilekit/sessions`), per-account limits on every change; see
  * {@link ProfileKitAccountSettingsOptions} and docs/account-settings.md.
@@ -250,8 +254,12 @@ export function profileKitAuthOptions(overrides: ProfileKitAuthOverrides = {}): 
       lifecycleHooks(state, { changeEmail: changeEmail.changeEmail?.enabled === true }),
     ),
     databaseHooks: deletionDatabaseHooks(overrides.databaseHooks),
-    // The account settings' endpoints and rules; a host's own plugins follow.
-    plugins: [accountSettingsPlugin(overrides), ...(overrides.plugins ?? [])],
+    // The account settings' endpoints and rules, the opt-in sign-in factors; a host's own plugins follow.
+    plugins: [
+      accountSettingsPlugin(overrides),
+      ...twoFactorPlugins(overrides.twoFactor),
+      ...(overrides.plugins ?? []),
+    ],
   } satisfies Partial<BetterAuthOptions>;
   // For createAuthHandler, which reads it from `auth.options`; better-auth never looks at symbol keys.
   Object.defineProperty(options, TRUST_PROXY_SETTING, { value: proxy, enumerable: true });
@@ -303,7 +311,18 @@ export type ProfileKitAuthOverrides = Pick<
   Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification' | 'secret' | 'baseURL'> &
   ProfileKitRecoveryOptions &
   ProfileKitLimitOptions &
-  ProfileKitAccountSettingsOptions;
+  ProfileKitAccountSettingsOptions &
+  ProfileKitSignInOptions;
+
+/** The sign-in factors a host can turn on; each is off by default and adds nothing while off. */
+export interface ProfileKitSignInOptions {
+  /**
+   * Two-factor sign-in with an authenticator app and backup codes (better-auth's `twoFactor` plugin on
+   * migration 0005's table): `true` for the defaults, or {@link ProfileKitTwoFactorOptions}. After the
+   * password, no session exists until the code is given. Default off.
+   */
+  twoFactor?: boolean | ProfileKitTwoFactorOptions;
+}
 
 /** Where the client address comes from, and the limit on failed sign-ins. */
 export interface ProfileKitLimitOptions {

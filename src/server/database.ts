@@ -32,6 +32,8 @@ export interface UsersTable {
   email_verified: Generated<boolean>;
   image: string | null;
   better_auth_id: string | null;
+  /** Two-factor sign-in is on for the person (migration 0005). */
+  two_factor_enabled: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

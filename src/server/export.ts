@@ -41,6 +41,7 @@ export async function readPersonalData(
       email: user.email,
       name: user.name,
       emailVerified: user.email_verified,
+      twoFactorEnabled: user.two_factor_enabled === true,
       image: user.image,
       createdAt: iso(user.created_at),
       updatedAt: iso(user.updated_at),

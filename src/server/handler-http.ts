@@ -47,9 +47,13 @@ export async function readBody(request: Request, limit: number, preread?: BodyRe
 /** What a better-auth instance's options say it can send. */
 export function capabilitiesOf(auth: SessionSource): ServerCapabilities {
   const options = (auth as { options?: Record<string, { [key: string]: unknown } | undefined> }).options;
+  const plugins = (options?.plugins ?? []) as unknown as { id?: string; options?: Record<string, unknown> }[];
+  const twoFactor = Array.isArray(plugins) ? plugins.find((p) => p?.id === 'two-factor') : undefined;
+  const trustSeconds = Number(twoFactor?.options?.trustDeviceMaxAge ?? 30 * 86_400);
   return {
     passwordReset: typeof options?.emailAndPassword?.sendResetPassword === 'function',
     emailVerification: typeof options?.emailVerification?.sendVerificationEmail === 'function',
+    ...(twoFactor ? { twoFactor: { trustDeviceDays: Math.max(1, Math.round(trustSeconds / 86_400)) } } : {}),
   };
 }
 

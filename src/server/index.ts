@@ -11,6 +11,7 @@ export {
   type ProfileKitAuthOptions,
   type ProfileKitAuthOverrides,
   type ProfileKitLimitOptions,
+  type ProfileKitSignInOptions,
   profileKitAuthOptions,
 } from './auth-options';
 export { resolveClientAddress, type TrustProxy } from './client-address';
@@ -57,4 +58,5 @@ export {
 export { type GetProfileOptions, getProfile } from './read';
 export type { AccountEmail, AccountEmailSender, ProfileKitRecoveryOptions } from './recovery';
 export { getSession, type RequestHeaders, type SessionReader } from './session';
+export { type ProfileKitTwoFactorOptions, TRUST_DEVICE_DAYS } from './two-factor';
 export { type DeviceDescription, describeUserAgent } from './user-agent';

@@ -15,6 +15,8 @@ import hostAnswersDown from './migrations/0003_host_answers.down.sql';
 import hostAnswersUp from './migrations/0003_host_answers.up.sql';
 import backgroundQueriesDown from './migrations/0004_background_queries.down.sql';
 import backgroundQueriesUp from './migrations/0004_background_queries.up.sql';
+import twoFactorDown from './migrations/0005_two_factor.down.sql';
+import twoFactorUp from './migrations/0005_two_factor.up.sql';
 
 /** The name of the table that records which profilekit migrations ran (kept apart from a host's own). */
 export const MIGRATION_TABLE = 'profilekit_migration';
@@ -57,6 +59,7 @@ export const migrationSql: Readonly<Record<string, { up: string; down: string }>
   '0002_rate_limits': { up: rateLimitsUp, down: rateLimitsDown },
   '0003_host_answers': { up: hostAnswersUp, down: hostAnswersDown },
   '0004_background_queries': { up: backgroundQueriesUp, down: backgroundQueriesDown },
+  '0005_two_factor': { up: twoFactorUp, down: twoFactorDown },
 };
 
 /** A Kysely MigrationProvider over profilekit's SQL migrations, for hosts that run their own Migrator. */

@@ -89,6 +89,7 @@ describe('given an empty database', () => {
       { name: '0002_rate_limits', direction: 'Up' },
       { name: '0003_host_answers', direction: 'Up' },
       { name: '0004_background_queries', direction: 'Up' },
+      { name: '0005_two_factor', direction: 'Up' },
     ];
     expect(await migrate(database.db)).toEqual(up);
     expect(await migrate(database.db)).toEqual([]);
@@ -96,10 +97,14 @@ describe('given an empty database', () => {
       'accounts',
       'rate_limits',
       'sessions',
+      'two_factors',
       'user_profiles',
       'users',
       'verifications',
     ]);
+    expect(await migrate(database.db, 'down')).toEqual([{ name: '0005_two_factor', direction: 'Down' }]);
+    expect(await tables()).not.toContain('two_factors');
+    expect(Object.keys(await columns('users'))).not.toContain('two_factor_enabled');
     expect(await migrate(database.db, 'down')).toEqual([
       { name: '0004_background_queries', direction: 'Down' },
     ]);
@@ -131,6 +136,7 @@ describe('given an empty database', () => {
         name: { type: 'text', nullable: false, default: null },
         email_verified: { type: 'boolean', nullable: false, default: 'false' },
         image: { type: 'text', nullable: true, default: null },
+        two_factor_enabled: { type: 'boolean', nullable: false, default: 'false' },
       });
       expect(await constraints('users')).toEqual([
         { constraint_type: 'PRIMARY KEY', columns: 'id', foreign_table: null, delete_rule: null },
