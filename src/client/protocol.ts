@@ -116,6 +116,9 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
   }
 }
 
+/** Days "trust this device" skips the second factor when the host does not say (better-auth's default too). */
+export const TRUST_DEVICE_DAYS = 30;
+
 /**
  * `GET <profile path>/config`: what the server can do, so the components offer only what works. Needs no
  * session. A server without the route (before 0.2) is taken to offer everything.

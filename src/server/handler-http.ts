@@ -1,5 +1,11 @@
 import { type ErrorBody, type ErrorCode, ErrorCodes, type ValidationIssue } from '../client/index';
-import { type BodyResult, PROFILE_METHODS, readJsonBody, type ServerCapabilities } from '../client/protocol';
+import {
+  type BodyResult,
+  PROFILE_METHODS,
+  readJsonBody,
+  type ServerCapabilities,
+  TRUST_DEVICE_DAYS,
+} from '../client/protocol';
 import { isClientAbort, isDataException } from './guards';
 import type { SessionSource } from './handler-options';
 
@@ -49,7 +55,8 @@ export function capabilitiesOf(auth: SessionSource): ServerCapabilities {
   const options = (auth as { options?: Record<string, { [key: string]: unknown } | undefined> }).options;
   const plugins = (options?.plugins ?? []) as unknown as { id?: string; options?: Record<string, unknown> }[];
   const twoFactor = Array.isArray(plugins) ? plugins.find((p) => p?.id === 'two-factor') : undefined;
-  const trustSeconds = Number(twoFactor?.options?.trustDeviceMaxAge ?? 30 * 86_400);
+  // A host that added better-auth's plugin directly gets its default, which is profilekit's too.
+  const trustSeconds = Number(twoFactor?.options?.trustDeviceMaxAge ?? TRUST_DEVICE_DAYS * 86_400);
   return {
     passwordReset: typeof options?.emailAndPassword?.sendResetPassword === 'function',
     emailVerification: typeof options?.emailVerification?.sendVerificationEmail === 'function',

@@ -1,3 +1,4 @@
+export { TRUST_DEVICE_DAYS } from '../client/protocol';
 export type { ProfileSnapshot, SessionSnapshot } from '../client/snapshot';
 export { ACCOUNT_ACTION_RULES } from './account-limits';
 export {
@@ -58,5 +59,5 @@ export {
 export { type GetProfileOptions, getProfile } from './read';
 export type { AccountEmail, AccountEmailSender, ProfileKitRecoveryOptions } from './recovery';
 export { getSession, type RequestHeaders, type SessionReader } from './session';
-export { type ProfileKitTwoFactorOptions, TRUST_DEVICE_DAYS } from './two-factor';
+export type { ProfileKitTwoFactorOptions } from './two-factor';
 export { type DeviceDescription, describeUserAgent } from './user-agent';

@@ -1,8 +1,6 @@
 import type { BetterAuthPlugin } from 'better-auth';
 import { type TwoFactorOptions, twoFactor } from 'better-auth/plugins/two-factor';
-
-/** Days a person's "trust this device" lasts when the host does not say. */
-export const TRUST_DEVICE_DAYS = 30;
+import { TRUST_DEVICE_DAYS } from '../client/protocol';
 
 /**
  * Two-factor sign-in with an authenticator app (TOTP) and ten single-use backup codes, through
